@@ -1,0 +1,38 @@
+"""The command line: a thin layer over claimcheck's library API.
+
+Each command lives in its own module and is registered here; they share the options and
+error handling of claimcheck.cli.common.
+"""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="claimcheck")
+def cli() -> None:
+    """Check the factual claims of news articles against a corpus of other sources.
+
+    \b
+    Examples:
+      claimcheck verify article.txt --against corpus/
+      claimcheck check "North Korea has sent about 10,000 troops to Russia" --against corpus/
+      claimcheck extract --format jsonl page.html
+    """
+
+
+def _register() -> None:
+    from claimcheck.cli import extract_cmd
+
+    for module in (extract_cmd,):
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="claimcheck")

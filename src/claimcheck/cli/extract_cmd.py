@@ -1,0 +1,47 @@
+"""claimcheck extract: show what claimcheck reads from each input."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, format_option, handle_errors, report_failures, write_output
+from claimcheck.ingest import read_inputs
+
+
+@click.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@format_option()
+@click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
+@handle_errors
+def command(inputs: tuple[str, ...], output_format: str | None, output_path: str | None) -> None:
+    """Show the article text and metadata read from files, folders or '-' (stdin).
+
+    \b
+    Example:
+      claimcheck extract --format jsonl fixtures/articles/
+    """
+    articles, failures = read_inputs(inputs)
+    output_format = output_format or "table"
+    if output_format == "jsonl":
+        text = "".join(json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n" for a in articles)
+    elif output_format == "json":
+        payload = {
+            "articles": [a.model_dump(mode="json") for a in articles],
+            "failures": [f.model_dump(mode="json") for f in failures],
+        }
+        text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    else:
+        blocks = []
+        for article in articles:
+            meta = [f"source:  {article.source}"]
+            for label, value in (("title", article.title), ("outlet", article.outlet), ("author", article.author),
+                                 ("date", article.published), ("url", article.url)):
+                if value:
+                    meta.append(f"{label + ':':<8} {value}")
+            blocks.append("\n".join(meta) + f"\nwords:   {len(article.text.split())}\n\n{article.text.strip()}\n")
+        text = ("\n" + "-" * 72 + "\n").join(blocks)
+    write_output(text, output_path)
+    sys.exit(EXIT_INPUT_FAILED if report_failures(failures) else EXIT_OK)

@@ -1,0 +1,163 @@
+"""Typed data that flows through the pipeline: ingest -> extract -> match -> verdict -> report.
+
+Every model is frozen and forbids unknown fields, so the JSON schema documents itself and
+no stage can quietly grow the data another stage relies on.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(_Frozen):
+    """One source document: a file, a URL, or standard input."""
+
+    source: str = Field(description="Where the text came from: a path as given, a URL, or '-' for stdin.")
+    text: str = Field(description="The article body, boilerplate removed.")
+    title: str | None = None
+    outlet: str | None = Field(None, description="Site name or registered domain, when known.")
+    author: str | None = None
+    published: str | None = Field(None, description="Publication date as ISO 8601 text, when known.")
+    url: str | None = Field(None, description="Canonical URL, when known.")
+    content_hash: str = Field(description="sha256 of the text, hex; identifies identical copies.")
+
+
+class ReadFailure(_Frozen):
+    """An input that could not be read; the batch goes on without it."""
+
+    input: str = Field(description="The path or URL as the user gave it.")
+    reason: str = Field(description="Why it failed, in plain words, with the fix where there is one.")
+
+
+class Qualifier(StrEnum):
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+
+
+class Quantity(_Frozen):
+    """A number as the text states it, normalised to a value with the bounds its wording implies."""
+
+    text: str = Field(description="The words as written, e.g. 'about 10,000' or '$2.2 billion'.")
+    value: float = Field(description="The central value, scales applied: '$2.2 billion' -> 2.2e9.")
+    low: float = Field(description="Lowest value the wording allows (before any rounding tolerance).")
+    high: float = Field(description="Highest value the wording allows (before any rounding tolerance).")
+    qualifier: Qualifier = Qualifier.EXACT
+    unit: str | None = Field(None, description="Currency code, 'percent', or a measurement unit.")
+    counted: str | None = Field(None, description="Lemma of the noun the number counts: 'troop', 'people'.")
+    governor: str | None = Field(None, description="Lemma of the verb the quantity hangs from: 'send'.")
+    dated: bool = Field(False, description="Marked as an earlier or initial figure ('initial estimate', 'last week').")
+
+
+class EntityMention(_Frozen):
+    text: str
+    key: str = Field(description="Canonical key: 'north_korea' for North Korean / DPRK / Pyongyang.")
+    label: str = Field(description="spaCy or gazetteer label: GPE, PERSON, ORG, WEAPON ...")
+
+
+class Statement(_Frozen):
+    """One sentence of a source (or one typed claim) with the features stance decisions need.
+
+    Everything the matcher uses is computed once here, so a corpus can be stored and reused
+    without keeping any spaCy object.
+    """
+
+    id: str = Field(description="Content hash of source and span: stable across runs.")
+    source: str = Field(description="The Article.source this sentence comes from; '' for typed claims.")
+    text: str
+    start: int = Field(ge=0, description="Character offset of the sentence in the source text.")
+    end: int = Field(ge=0)
+    terms: list[str] = Field(description="Normalised content lemmas and entity keys, used for retrieval.")
+    context_terms: list[str] = Field(
+        default_factory=list, description="Terms of the preceding sentence in the same paragraph."
+    )
+    background_terms: list[str] = Field(
+        default_factory=list,
+        description="Terms that occur only in a secondary role, e.g. inside 'based on the RS-26 ICBM design'.",
+    )
+    entities: list[EntityMention] = Field(default_factory=list)
+    quantities: list[Quantity] = Field(default_factory=list)
+    predicate: str | None = Field(None, description="Lemma of the main verb.")
+    negation: str | None = Field(None, description="The negation cue on the main predicate, e.g. 'has not sent'.")
+    denial: str | None = Field(None, description="A denial or debunking cue: 'denied', 'no evidence that', 'false'.")
+    correction: str | None = Field(
+        None, description="A correction cue: 'initially described as X, but', 'later concluded'."
+    )
+    hedges: list[str] = Field(default_factory=list, description="Hedge cues: 'reportedly', 'could', 'if true'.")
+    attribution: str | None = Field(None, description="Who the sentence attributes the statement to.")
+    kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
+
+
+ClaimOrigin = Literal["article", "typed"]
+
+
+class Claim(_Frozen):
+    """A concrete factual claim to be checked: a sentence of an article, or text a user typed."""
+
+    id: str
+    text: str
+    name: str = Field(description="A short name for tables: 'North Korean troops in Kursk'.")
+    origin: ClaimOrigin
+    source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
+    statement: Statement
+
+
+Stance = Literal["supports", "contradicts", "mentions"]
+
+
+class Evidence(_Frozen):
+    """One source's stance on a claim, with the sentence that shows it and why."""
+
+    source: str
+    origin: str = Field(description="Independence key: sources with one origin count once.")
+    sentence: str
+    start: int = Field(ge=0, description="Character span of the sentence in its source.")
+    end: int = Field(ge=0)
+    stance: Stance
+    reason: str = Field(description="The rule that fired, in plain words: \"numbers disagree: 5 billion vs 2.2 billion\".")
+    relevance: float = Field(ge=0, le=1, description="How much of the claim the sentence covers.")
+
+
+Label = Literal["corroborated", "contradicted", "single-sourced", "unmatched"]
+
+
+class Verdict(_Frozen):
+    """The label of one claim with the evidence behind it."""
+
+    id: str = Field(description="The claim id (the input's id for claims read from a file).")
+    claim: str = Field(description="The claim text.")
+    name: str
+    source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
+    span: tuple[int, int] | None = Field(None, description="Character span of the claim in its source.")
+    label: Label
+    supporting_origins: int = Field(ge=0, description="Independent origins that support the claim, its own excluded.")
+    contradicting_origins: int = Field(ge=0, description="Independent origins that contradict the claim.")
+    reason: str = Field(description="Why this label, in plain words.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+
+class CorpusInfo(_Frozen):
+    location: str = Field(description="What the corpus was read from: folder, files or URLs.")
+    sources: int = Field(ge=0, description="Articles read.")
+    origins: int = Field(ge=0, description="Independent origins among them (outlets and copies merged).")
+    statements: int = Field(ge=0, description="Sentences indexed.")
+
+
+class Report(_Frozen):
+    """Everything one run found: the verdicts, and every input that failed."""
+
+    schema_version: str = SCHEMA_VERSION
+    corpus: CorpusInfo
+    verdicts: list[Verdict] = Field(default_factory=list)
+    failures: list[ReadFailure] = Field(default_factory=list)
