@@ -1,0 +1,565 @@
+"""The on-disk corpus index: what extraction found in each corpus article, kept in SQLite.
+
+A corpus folder is read once; later runs re-read only the files whose size or modification
+time changed, and re-extract only those whose text changed. Every article is written in its own
+transaction (WAL journal), so a run that is killed keeps every article it finished and the next
+run picks up where it stopped.
+
+Retrieval is an FTS5 index over each statement's normalised terms, ranked by bm25, with document
+frequencies from fts5vocab for IDF weights. Terms are written as FTS tokens by `_token`, a
+reversible encoding, so that any term (``north_korea``, ``RS-26``, ``são_paulo``) is one token
+and comes back from the vocabulary exactly as it went in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+
+from claimcheck.errors import ArticleReadError, StoreError
+from claimcheck.models import Article, ReadFailure, Statement
+
+__all__ = [
+    "DEFAULT_STORE_DIR",
+    "STORE_FILE",
+    "STORE_SCHEMA_VERSION",
+    "CorpusStore",
+    "FileStamp",
+    "IndexResult",
+    "Plan",
+    "default_store_path",
+    "index_files",
+]
+
+STORE_SCHEMA_VERSION = 1
+STORE_KIND = "claimcheck-corpus-store"
+DEFAULT_STORE_DIR = ".claimcheck"
+STORE_FILE = "corpus.sqlite3"
+_DB_SUFFIXES = frozenset({".sqlite", ".sqlite3", ".db"})
+_PLAIN_TOKEN = re.compile(r"[a-z0-9][a-z0-9_]*")
+_CACHE_LIMIT = 100_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    source TEXT PRIMARY KEY,
+    content_hash TEXT NOT NULL,
+    mtime_ns INTEGER,
+    size INTEGER,
+    fingerprint TEXT NOT NULL,
+    outlet TEXT,
+    statement_count INTEGER NOT NULL,
+    article_json TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS statements (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES articles(source) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    statement_json TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS statements_source ON statements(source, ord);
+CREATE INDEX IF NOT EXISTS statements_id ON statements(id);
+CREATE VIRTUAL TABLE IF NOT EXISTS statement_terms USING fts5(
+    terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+);
+CREATE VIRTUAL TABLE IF NOT EXISTS statement_vocab USING fts5vocab(statement_terms, 'row');
+"""
+
+
+def default_store_path(corpus_dir: Path) -> Path:
+    """Where the store of a corpus folder lives unless --store says otherwise: CORPUS/.claimcheck/.
+
+    Corpus reading skips hidden folders, so the store is never read as an article.
+    """
+    return corpus_dir / DEFAULT_STORE_DIR
+
+
+def _database_file(path: Path) -> Path:
+    """A store is named by its folder (like .claimcheck/) or by its database file."""
+    if path.is_file() or path.suffix.lower() in _DB_SUFFIXES:
+        return path
+    return path / STORE_FILE
+
+
+def _token(term: str) -> str:
+    """One term -> one FTS token. Plain lower-case terms stay readable; others are hex-encoded."""
+    if _PLAIN_TOKEN.fullmatch(term):
+        return term
+    return "_x" + term.encode("utf-8").hex()
+
+
+def _term(token: str) -> str:
+    if token.startswith("_x"):
+        return bytes.fromhex(token[2:]).decode("utf-8")
+    return token
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What the fast unchanged check compares: a file's size and modification time."""
+
+    source: str
+    path: Path
+    mtime_ns: int
+    size: int
+
+    @classmethod
+    def of(cls, source: str, path: Path) -> FileStamp | None:
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return cls(source=source, path=path, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a sync has to do: files to read, files already indexed, sources gone from disk."""
+
+    to_read: list[FileStamp]
+    unchanged: list[str]
+    removed: list[str]
+
+
+@dataclass
+class IndexResult:
+    """What one indexing run did, for the summary line."""
+
+    extracted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list[ReadFailure] = field(default_factory=list)
+    statements_added: int = 0
+    words_extracted: int = 0
+
+
+class CorpusStore:
+    """An opened corpus store. Use `CorpusStore.open(path)`; close it, or use it as a context manager."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, fingerprint: str) -> None:
+        self._db = connection
+        self.path = path
+        self.fingerprint = fingerprint
+        self._cache: dict[int, Statement] = {}
+
+    # -- opening -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path, *, fingerprint: str = "") -> CorpusStore:
+        """Open or create the store at path (a folder such as .claimcheck/, or a .sqlite3 file).
+
+        fingerprint names the extractor that made the statements (version of claimcheck, its
+        lexicons and the spaCy pipeline). Articles indexed under another fingerprint are stale
+        and are re-extracted by the next sync.
+        """
+        database = _database_file(path)
+        try:
+            database.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"{database.parent}: cannot create the store folder ({exc.strerror or exc}); "
+                "pass --store with a writable folder"
+            ) from None
+        try:
+            connection = sqlite3.connect(database, timeout=30.0, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{database}: cannot open the corpus store ({exc}); pass --store with a writable folder") from None
+        store = cls(connection, database, fingerprint)
+        try:
+            store._prepare()
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise StoreError(
+                f"{database}: not a usable claimcheck corpus store ({exc}); delete it to rebuild the index, "
+                "or pass --store with another path"
+            ) from None
+        except StoreError:
+            connection.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        db = self._db
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')")}
+        if tables and "meta" not in tables:
+            raise StoreError(
+                f"{self.path}: this SQLite file is not a claimcheck corpus store; "
+                "pass --store with another path (claimcheck will not overwrite it)"
+            )
+        if "meta" in tables:
+            meta = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("kind") != STORE_KIND:
+                raise StoreError(
+                    f"{self.path}: this SQLite file is not a claimcheck corpus store; "
+                    "pass --store with another path (claimcheck will not overwrite it)"
+                )
+            version = int(meta.get("schema_version", "0"))
+            if version > STORE_SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: made by a newer claimcheck (store schema {version}, this one reads "
+                    f"{STORE_SCHEMA_VERSION}); upgrade claimcheck or delete the store to rebuild it"
+                )
+            if version < STORE_SCHEMA_VERSION:
+                # An index is a cache of the corpus: an old layout is rebuilt, never migrated.
+                self._drop_all()
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.executescript("BEGIN;" + _SCHEMA + "COMMIT;")
+        db.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('kind', ?)", (STORE_KIND,))
+        db.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)", (str(STORE_SCHEMA_VERSION),)
+        )
+
+    def _drop_all(self) -> None:
+        self._db.executescript(
+            """
+            BEGIN;
+            DROP TABLE IF EXISTS statement_vocab;
+            DROP TABLE IF EXISTS statement_terms;
+            DROP TABLE IF EXISTS statements;
+            DROP TABLE IF EXISTS articles;
+            DROP TABLE IF EXISTS meta;
+            COMMIT;
+            """
+        )
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> CorpusStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def plan(self, files: Iterable[tuple[str, Path]]) -> Plan:
+        """Compare the files on disk with the store, by size and modification time only.
+
+        A file whose stamp changed is to be read; whether it must be re-extracted is decided
+        after reading, by its content hash (`is_current`).
+        """
+        known = {
+            source: (mtime_ns, size, fingerprint)
+            for source, mtime_ns, size, fingerprint in self._query(
+                "SELECT source, mtime_ns, size, fingerprint FROM articles"
+            )
+        }
+        to_read: list[FileStamp] = []
+        unchanged: list[str] = []
+        seen: set[str] = set()
+        for source, path in files:
+            seen.add(source)
+            stamp = FileStamp.of(source, path)
+            if stamp is None:
+                to_read.append(FileStamp(source=source, path=path, mtime_ns=-1, size=-1))
+                continue
+            if known.get(source) == (stamp.mtime_ns, stamp.size, self.fingerprint):
+                unchanged.append(source)
+            else:
+                to_read.append(stamp)
+        removed = sorted(set(known) - seen)
+        return Plan(to_read=to_read, unchanged=unchanged, removed=removed)
+
+    def is_current(self, article: Article) -> bool:
+        """True when the store already holds this exact text, extracted by this extractor."""
+        row = self._query(
+            "SELECT content_hash, fingerprint FROM articles WHERE source = ?", (article.source,)
+        ).fetchone()
+        return row is not None and tuple(row) == (article.content_hash, self.fingerprint)
+
+    def touch(self, stamp: FileStamp) -> None:
+        """Record a new size and time for a file whose text did not change."""
+        self._write(
+            [("UPDATE articles SET mtime_ns = ?, size = ? WHERE source = ?", (stamp.mtime_ns, stamp.size, stamp.source))]
+        )
+
+    def put(self, article: Article, statements: Sequence[Statement], *, stamp: FileStamp | None = None) -> None:
+        """Store one article and its statements, replacing what was stored for its source, atomically.
+
+        stamp should be taken before the file was read, so a file that changes while it is being
+        read is read again next time.
+        """
+        for statement in statements:
+            if statement.source != article.source:
+                raise StoreError(
+                    f"{self.path}: statement {statement.id} belongs to {statement.source!r}, "
+                    f"not to {article.source!r}; pass each article with its own statements"
+                )
+        try:
+            cursor = self._db.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                self._delete_source(cursor, article.source)
+                cursor.execute(
+                    "INSERT INTO articles(source, content_hash, mtime_ns, size, fingerprint, outlet, statement_count, "
+                    "article_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        article.source,
+                        article.content_hash,
+                        stamp.mtime_ns if stamp else None,
+                        stamp.size if stamp else None,
+                        self.fingerprint,
+                        article.outlet,
+                        len(statements),
+                        article.model_dump_json(),
+                    ),
+                )
+                for ord_, statement in enumerate(statements):
+                    cursor.execute(
+                        'INSERT INTO statements(id, source, ord, start, "end", statement_json) VALUES (?, ?, ?, ?, ?, ?)',
+                        (statement.id, statement.source, ord_, statement.start, statement.end, statement.model_dump_json()),
+                    )
+                    cursor.execute(
+                        "INSERT INTO statement_terms(rowid, terms) VALUES (?, ?)",
+                        (cursor.lastrowid, " ".join(_token(term) for term in statement.terms if term)),
+                    )
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+
+    def remove(self, sources: Iterable[str]) -> int:
+        """Drop sources from the store (files deleted from the corpus). Returns how many were stored."""
+        removed = 0
+        try:
+            cursor = self._db.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                for source in sources:
+                    removed += self._delete_source(cursor, source)
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+        return removed
+
+    def _delete_source(self, cursor: sqlite3.Cursor, source: str) -> int:
+        rowids = [row[0] for row in cursor.execute("SELECT rowid FROM statements WHERE source = ?", (source,))]
+        cursor.executemany("DELETE FROM statement_terms WHERE rowid = ?", ((rowid,) for rowid in rowids))
+        cursor.execute("DELETE FROM statements WHERE source = ?", (source,))
+        for rowid in rowids:
+            self._cache.pop(rowid, None)
+        return cursor.execute("DELETE FROM articles WHERE source = ?", (source,)).rowcount
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def articles(self) -> list[Article]:
+        """Every stored article, sorted by source."""
+        return [
+            Article.model_validate_json(row[0])
+            for row in self._query("SELECT article_json FROM articles ORDER BY source")
+        ]
+
+    def article(self, source: str) -> Article | None:
+        row = self._query("SELECT article_json FROM articles WHERE source = ?", (source,)).fetchone()
+        return None if row is None else Article.model_validate_json(row[0])
+
+    def sources(self) -> list[str]:
+        return [row[0] for row in self._query("SELECT source FROM articles ORDER BY source")]
+
+    def article_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM articles").fetchone()[0])
+
+    def statement_count(self) -> int:
+        return int(self._query("SELECT count(*) FROM statements").fetchone()[0])
+
+    def statements(self, source: str | None = None) -> Iterator[Statement]:
+        """Stored statements in source order, then in their order in the article."""
+        if source is None:
+            rows = self._query("SELECT rowid, statement_json FROM statements ORDER BY source, ord")
+        else:
+            rows = self._query("SELECT rowid, statement_json FROM statements WHERE source = ? ORDER BY ord", (source,))
+        for rowid, payload in rows.fetchall():
+            yield self._statement(rowid, payload)
+
+    def candidates(
+        self, terms: Sequence[str], *, limit: int = 200, exclude_source: str | None = None
+    ) -> list[tuple[Statement, float]]:
+        """Statements sharing any of the terms, best bm25 first: (statement, score), score > 0.
+
+        Ties are broken by storage order, so the same store gives the same candidates every run.
+        """
+        tokens = sorted({_token(term) for term in terms if term})
+        if not tokens or limit <= 0:
+            return []
+        query = " OR ".join(f'"{token}"' for token in tokens)
+        extra = 0
+        if exclude_source is not None:
+            row = self._query("SELECT statement_count FROM articles WHERE source = ?", (exclude_source,)).fetchone()
+            extra = int(row[0]) if row else 0
+        ranked = self._query(
+            "SELECT rowid, rank FROM statement_terms WHERE statement_terms MATCH ? ORDER BY rank, rowid LIMIT ?",
+            (query, limit + extra),
+        ).fetchall()
+        if not ranked:
+            return []
+        wanted = [rowid for rowid, _ in ranked if rowid not in self._cache]
+        payloads: dict[int, str] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            payloads.update(
+                self._query(f"SELECT rowid, statement_json FROM statements WHERE rowid IN ({marks})", chunk).fetchall()
+            )
+        found: list[tuple[Statement, float]] = []
+        for rowid, rank in ranked:
+            statement = self._statement(rowid, payloads.get(rowid))
+            if exclude_source is not None and statement.source == exclude_source:
+                continue
+            found.append((statement, -float(rank)))
+            if len(found) == limit:
+                break
+        return found
+
+    def document_frequency(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many stored statements contain each term (0 for unknown terms)."""
+        wanted = {term: _token(term) for term in terms if term}
+        counts = dict.fromkeys(wanted, 0)
+        tokens = sorted(set(wanted.values()))
+        by_token: dict[str, int] = {}
+        for start in range(0, len(tokens), 500):
+            chunk = tokens[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            by_token.update(
+                self._query(f"SELECT term, doc FROM statement_vocab WHERE term IN ({marks})", chunk).fetchall()
+            )
+        for term, token in wanted.items():
+            counts[term] = int(by_token.get(token, 0))
+        return counts
+
+    def vocabulary(self) -> dict[str, int]:
+        """Every stored term with its document frequency."""
+        return {_term(token): int(doc) for token, doc in self._query("SELECT term, doc FROM statement_vocab")}
+
+    # -- helpers ---------------------------------------------------------------------------------
+
+    def _statement(self, rowid: int, payload: str | None) -> Statement:
+        cached = self._cache.get(rowid)
+        if cached is not None:
+            return cached
+        if payload is None:
+            raise StoreError(f"{self.path}: the term index and the statements disagree; delete the store to rebuild it")
+        statement = Statement.model_validate_json(payload)
+        if len(self._cache) >= _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[rowid] = statement
+        return statement
+
+    def _query(self, sql: str, parameters: Sequence[object] = ()) -> sqlite3.Cursor:
+        try:
+            return self._db.execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise self._error("cannot read", exc) from None
+
+    def _write(self, statements: Sequence[tuple[str, Sequence[object]]]) -> None:
+        try:
+            cursor = self._db.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                for sql, parameters in statements:
+                    cursor.execute(sql, parameters)
+                cursor.execute("COMMIT")
+            except BaseException:
+                cursor.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:
+            raise self._error("cannot write", exc) from None
+
+    def _error(self, doing: str, exc: sqlite3.Error) -> StoreError:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            return StoreError(f"{self.path}: {doing} the corpus store: another claimcheck is using it; wait and retry")
+        return StoreError(
+            f"{self.path}: {doing} the corpus store ({exc}); delete the store to rebuild it, "
+            "or pass --store with another path"
+        )
+
+
+ReadArticle = Callable[[Path, str], Article]
+ExtractMany = Callable[[Iterable[Article]], Iterable[tuple[Article, list[Statement]]]]
+
+
+def index_files(
+    store: CorpusStore,
+    files: Sequence[tuple[str, Path]],
+    *,
+    read: ReadArticle,
+    extract: ExtractMany,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> IndexResult:
+    """Bring the store in line with the files: drop removed ones, extract new and changed ones.
+
+    read(path, source) reads one article (raising ArticleReadError); extract(articles) yields
+    each article with its statements, in any order, lazily, so that each finished article is
+    stored (and survives an interruption) before the next one is done. on_progress(source, done,
+    total) is called after each file that had to be looked at.
+    """
+    result = IndexResult()
+    plan = store.plan(files)
+    if plan.removed:
+        store.remove(plan.removed)
+    result.removed = list(plan.removed)
+    result.unchanged = list(plan.unchanged)
+    stamps: dict[str, FileStamp] = {}
+    total = len(plan.to_read)
+    done = 0
+
+    def tick(source: str) -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(source, done, total)
+
+    def to_extract() -> Iterator[Article]:
+        for stamp in plan.to_read:
+            try:
+                article = read(stamp.path, stamp.source)
+            except ArticleReadError as exc:
+                result.failures.append(ReadFailure(input=exc.input, reason=exc.reason))
+                # A file that can no longer be read must not keep answering from its old text.
+                store.remove([stamp.source])
+                tick(stamp.source)
+                continue
+            if store.is_current(article):
+                store.touch(stamp)
+                result.unchanged.append(stamp.source)
+                tick(stamp.source)
+                continue
+            stamps[article.source] = stamp
+            yield article
+
+    for article, statements in extract(to_extract()):
+        store.put(article, statements, stamp=stamps.pop(article.source, None))
+        result.extracted.append(article.source)
+        result.statements_added += len(statements)
+        result.words_extracted += len(article.text.split())
+        tick(article.source)
+    result.unchanged.sort()
+    return result
+
+
+def store_size_bytes(store: CorpusStore) -> int:
+    """The size of the store on disk, WAL included, for the index summary."""
+    total = 0
+    for suffix in ("", "-wal", "-shm"):
+        try:
+            total += os.path.getsize(str(store.path) + suffix)
+        except OSError:
+            pass
+    return total
