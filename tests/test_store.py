@@ -89,7 +89,7 @@ def test_changing_one_file_rereads_only_that_file(tmp_path: Path) -> None:
     with CorpusStore.open(default_store_path(tmp_path)) as store:
         texts = [statement.text for statement in store.statements(str(changed))]
         assert texts == ["Article three now says something else entirely about ships."]
-        assert [s.source for s, _ in store.candidates(["ships"])] == [str(changed)]
+        assert [s.source for s in store.candidates(["ships"])] == [str(changed)]
         assert store.candidates(["region3"]) == []
 
 
@@ -217,11 +217,11 @@ def test_candidates_rank_by_shared_terms_and_exclude_the_claims_own_article(tmp_
             article = Article(source=source, text=text, content_hash=source)
             statement = Statement(id=source, source=source, text=text, start=0, end=len(text), terms=text.split())
             store.put(article, [statement])
-        ranked = store.candidates(["north_korea", "troop", "kursk"])
+        ranked = store.scored_candidates(["north_korea", "troop", "kursk"])
         assert [s.source for s, _ in ranked] == ["a.txt", "b.txt"]
         assert ranked[0][1] > ranked[1][1] > 0
-        assert [s.source for s, _ in store.candidates(["north_korea", "kursk"], exclude_source="a.txt")] == ["b.txt"]
-        assert store.candidates(["troop"], limit=1)[0][0].source in {"a.txt", "b.txt"}
+        assert [s.source for s in store.candidates(["north_korea", "kursk"], exclude_source="a.txt")] == ["b.txt"]
+        assert store.candidates(["troop"], limit=1)[0].source in {"a.txt", "b.txt"}
         assert store.candidates([]) == []
 
 
@@ -233,7 +233,7 @@ def test_terms_with_punctuation_case_and_accents_round_trip(tmp_path: Path) -> N
         assert store.document_frequency(terms) == dict.fromkeys(terms, 1)
         assert set(store.vocabulary()) == set(terms)
         for term in terms:
-            assert [s.id for s, _ in store.candidates([term])] == ["x"]
+            assert [s.id for s in store.candidates([term])] == ["x"]
         assert store.candidates(["rs"]) == []
 
 
@@ -296,3 +296,47 @@ def test_store_from_a_newer_claimcheck_is_refused(tmp_path: Path) -> None:
         connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="newer claimcheck"):
         CorpusStore.open(tmp_path / "store")
+
+
+def test_store_and_in_memory_index_propose_the_same_candidates(tmp_path: Path) -> None:
+    index_module = pytest.importorskip("claimcheck.match.index")
+    import random
+
+    rng = random.Random(7)
+    vocabulary = [f"t{number}" for number in range(40)] + ["say", "north_korea", "RS-26"]
+    by_source: dict[str, list[Statement]] = {}
+    for number in range(30):
+        source = f"s{number:02d}.txt"
+        by_source[source] = [
+            Statement(
+                id=f"{source}-{position}",
+                source=source,
+                text=f"sentence {position}",
+                start=position * 20,
+                end=position * 20 + 10,
+                terms=["say", *rng.sample(vocabulary, 4)],
+                background_terms=rng.sample(vocabulary, 1) if position % 3 == 0 else [],
+            )
+            for position in range(rng.randint(1, 6))
+        ]
+    memory = index_module.StatementIndex(s for source in sorted(by_source) for s in by_source[source])
+    shuffled = list(by_source)
+    rng.shuffle(shuffled)
+    with CorpusStore.open(tmp_path / "store") as store:
+        for source in shuffled:
+            store.put(Article(source=source, text="x", content_hash=source), by_source[source])
+        assert store.statement_count() == memory.statement_count()
+        for query in (["t1", "t2", "say"], ["say"], ["north_korea", "RS-26", "t5"], ["t3"], ["unknown"]):
+            for limit in (3, 10, 200):
+                expected = [s.id for s in memory.candidates(query, limit=limit)]
+                assert [s.id for s in store.candidates(query, limit=limit)] == expected, (query, limit)
+            for term in query:
+                assert store.idf(term) == pytest.approx(memory.idf(term))
+
+
+def test_retrieval_settings_agree_with_the_in_memory_index() -> None:
+    index_module = pytest.importorskip("claimcheck.match.index")
+    from claimcheck import store
+
+    assert store.DEFAULT_CANDIDATES == index_module.DEFAULT_CANDIDATES
+    assert store.MAX_POSTING_SHARE == index_module.MAX_POSTING_SHARE

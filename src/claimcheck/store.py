@@ -13,8 +13,10 @@ and comes back from the vocabulary exactly as it went in.
 
 from __future__ import annotations
 
+import math
 import os
 import re
+from collections import defaultdict
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +31,8 @@ __all__ = [
     "STORE_FILE",
     "STORE_SCHEMA_VERSION",
     "CorpusStore",
+    "DEFAULT_CANDIDATES",
+    "MAX_POSTING_SHARE",
     "FileStamp",
     "IndexResult",
     "Plan",
@@ -43,6 +47,10 @@ STORE_FILE = "corpus.sqlite3"
 _DB_SUFFIXES = frozenset({".sqlite", ".sqlite3", ".db"})
 _PLAIN_TOKEN = re.compile(r"[a-z0-9][a-z0-9_]*")
 _CACHE_LIMIT = 100_000
+_POSTING_CACHE_TERMS = 5_000
+# The same retrieval settings as claimcheck.match.index (tests/test_store.py checks they agree).
+DEFAULT_CANDIDATES = 200
+MAX_POSTING_SHARE = 0.2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -94,6 +102,12 @@ def _token(term: str) -> str:
     if _PLAIN_TOKEN.fullmatch(term):
         return term
     return "_x" + term.encode("utf-8").hex()
+
+
+def _fts_text(statement: Statement) -> str:
+    """The retrieval terms of a statement: its terms and background terms, each once."""
+    terms = dict.fromkeys(term for term in (*statement.terms, *statement.background_terms) if term)
+    return " ".join(_token(term) for term in terms)
 
 
 def _term(token: str) -> str:
@@ -149,6 +163,9 @@ class CorpusStore:
         self.path = path
         self.fingerprint = fingerprint
         self._cache: dict[int, Statement] = {}
+        self._posting_cache: dict[str, list[int]] = {}
+        self._idf: dict[str, float] = {}
+        self._count: int | None = None
 
     # -- opening -------------------------------------------------------------------------------
 
@@ -324,7 +341,7 @@ class CorpusStore:
                     )
                     cursor.execute(
                         "INSERT INTO statement_terms(rowid, terms) VALUES (?, ?)",
-                        (cursor.lastrowid, " ".join(_token(term) for term in statement.terms if term)),
+                        (cursor.lastrowid, _fts_text(statement)),
                     )
                 cursor.execute("COMMIT")
             except BaseException:
@@ -332,6 +349,8 @@ class CorpusStore:
                 raise
         except sqlite3.Error as exc:
             raise self._error("cannot write", exc) from None
+        finally:
+            self._forget()
 
     def remove(self, sources: Iterable[str]) -> int:
         """Drop sources from the store (files deleted from the corpus). Returns how many were stored."""
@@ -348,6 +367,8 @@ class CorpusStore:
                 raise
         except sqlite3.Error as exc:
             raise self._error("cannot write", exc) from None
+        finally:
+            self._forget()
         return removed
 
     def _delete_source(self, cursor: sqlite3.Cursor, source: str) -> int:
@@ -378,7 +399,15 @@ class CorpusStore:
         return int(self._query("SELECT count(*) FROM articles").fetchone()[0])
 
     def statement_count(self) -> int:
-        return int(self._query("SELECT count(*) FROM statements").fetchone()[0])
+        if self._count is None:
+            self._count = int(self._query("SELECT count(*) FROM statements").fetchone()[0])
+        return self._count
+
+    def _forget(self) -> None:
+        """Cached counts and postings are stale once the store changes."""
+        self._posting_cache.clear()
+        self._idf.clear()
+        self._count = None
 
     def statements(self, source: str | None = None) -> Iterator[Statement]:
         """Stored statements in source order, then in their order in the article."""
@@ -390,43 +419,102 @@ class CorpusStore:
             yield self._statement(rowid, payload)
 
     def candidates(
-        self, terms: Sequence[str], *, limit: int = 200, exclude_source: str | None = None
-    ) -> list[tuple[Statement, float]]:
-        """Statements sharing any of the terms, best bm25 first: (statement, score), score > 0.
+        self, terms: Sequence[str], *, limit: int = DEFAULT_CANDIDATES, exclude_source: str | None = None
+    ) -> list[Statement]:
+        """Statements sharing the claim's terms, best first (the matcher's Retriever protocol)."""
+        return [statement for statement, _ in self.scored_candidates(terms, limit=limit, exclude_source=exclude_source)]
 
-        Ties are broken by storage order, so the same store gives the same candidates every run.
+    def scored_candidates(
+        self, terms: Sequence[str], *, limit: int = DEFAULT_CANDIDATES, exclude_source: str | None = None
+    ) -> list[tuple[Statement, float]]:
+        """(statement, score) for the statements sharing terms, best first.
+
+        The score is the same IDF-weighted overlap as the in-memory StatementIndex, with ties
+        broken by source and position, so a corpus gives the same candidates whether it was read
+        into memory or from the store, and whatever order its files were indexed in. Terms found
+        in more than MAX_POSTING_SHARE of the statements only add weight to statements that
+        rarer terms proposed.
         """
-        tokens = sorted({_token(term) for term in terms if term})
-        if not tokens or limit <= 0:
+        if limit <= 0:
             return []
-        query = " OR ".join(f'"{token}"' for token in tokens)
-        extra = 0
+        total = max(self.statement_count(), 1)
+        unique = [term for term in dict.fromkeys(terms) if term]
+        frequency = self.document_frequency(unique)
+        usable = [term for term in unique if frequency[term] > 0]
+        common = {term for term in usable if frequency[term] / total > MAX_POSTING_SHARE}
+        scores: dict[int, float] = defaultdict(float)
+        for term in usable:
+            if term in common and len(usable) > len(common):
+                continue
+            weight = self.idf(term)
+            for rowid in self._postings(term):
+                scores[rowid] += weight
+        for term in common:
+            if len(usable) == len(common):
+                break
+            weight = self.idf(term)
+            for rowid in self._postings(term):
+                if rowid in scores:
+                    scores[rowid] += weight
         if exclude_source is not None:
-            row = self._query("SELECT statement_count FROM articles WHERE source = ?", (exclude_source,)).fetchone()
-            extra = int(row[0]) if row else 0
-        ranked = self._query(
-            "SELECT rowid, rank FROM statement_terms WHERE statement_terms MATCH ? ORDER BY rank, rowid LIMIT ?",
-            (query, limit + extra),
-        ).fetchall()
-        if not ranked:
+            own = {row[0] for row in self._query("SELECT rowid FROM statements WHERE source = ?", (exclude_source,))}
+            for rowid in own:
+                scores.pop(rowid, None)
+        if not scores:
             return []
-        wanted = [rowid for rowid, _ in ranked if rowid not in self._cache]
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        # Only the statements that can reach the top `limit` need their (source, position) for ties.
+        cutoff = ranked[min(limit, len(ranked)) - 1][1]
+        contenders = [(rowid, score) for rowid, score in ranked if score >= cutoff]
+        keys = self._order_keys([rowid for rowid, _ in contenders])
+        contenders.sort(key=lambda item: (-item[1], keys[item[0]]))
+        best = contenders[:limit]
+        payloads = self._payloads([rowid for rowid, _ in best if rowid not in self._cache])
+        return [(self._statement(rowid, payloads.get(rowid)), score) for rowid, score in best]
+
+    def idf(self, term: str) -> float:
+        """log(1 + (N + 1) / (df + 1)), the weight the matcher gives a shared term."""
+        weight = self._idf.get(term)
+        if weight is None:
+            frequency = self.document_frequency([term])[term]
+            weight = math.log(1 + (self.statement_count() + 1) / (frequency + 1))
+            self._idf[term] = weight
+        return weight
+
+    def _postings(self, term: str) -> list[int]:
+        found = self._posting_cache.get(term)
+        if found is None:
+            found = [
+                row[0]
+                for row in self._query(
+                    "SELECT rowid FROM statement_terms WHERE statement_terms MATCH ?", (f'"{_token(term)}"',)
+                )
+            ]
+            if len(self._posting_cache) >= _POSTING_CACHE_TERMS:
+                self._posting_cache.clear()
+            self._posting_cache[term] = found
+        return found
+
+    def _order_keys(self, rowids: Sequence[int]) -> dict[int, tuple[str, int]]:
+        keys: dict[int, tuple[str, int]] = {}
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for rowid, source, ord_ in self._query(
+                f"SELECT rowid, source, ord FROM statements WHERE rowid IN ({marks})", chunk
+            ):
+                keys[rowid] = (source, ord_)
+        return keys
+
+    def _payloads(self, rowids: Sequence[int]) -> dict[int, str]:
         payloads: dict[int, str] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
             marks = ",".join("?" * len(chunk))
             payloads.update(
                 self._query(f"SELECT rowid, statement_json FROM statements WHERE rowid IN ({marks})", chunk).fetchall()
             )
-        found: list[tuple[Statement, float]] = []
-        for rowid, rank in ranked:
-            statement = self._statement(rowid, payloads.get(rowid))
-            if exclude_source is not None and statement.source == exclude_source:
-                continue
-            found.append((statement, -float(rank)))
-            if len(found) == limit:
-                break
-        return found
+        return payloads
 
     def document_frequency(self, terms: Iterable[str]) -> dict[str, int]:
         """How many stored statements contain each term (0 for unknown terms)."""
