@@ -25,9 +25,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from claimcheck.cli import extract_cmd
+    from claimcheck.cli import check_cmd, extract_cmd, verify_cmd
 
-    for module in (extract_cmd,):
+    for module in (verify_cmd, check_cmd, extract_cmd):
         cli.add_command(module.command)
 
 

@@ -1,0 +1,76 @@
+"""claimcheck check: label claims a user types, or a file of them, against a corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, format_option, handle_errors, report_failures, write_output
+from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
+from claimcheck.cli.verify_cmd import _color
+from claimcheck.errors import ClaimcheckError
+from claimcheck.pipeline import check_texts, load_corpus
+from claimcheck.report import render
+
+
+@click.command("check")
+@click.argument("claims", nargs=-1, metavar="[CLAIM]...")
+@click.option("--claims", "claims_file", type=click.Path(dir_okay=False), default=None,
+              help="A file of claims: JSON Lines {\"id\", \"text\"}, or plain text with one claim a line.")
+@against_option
+@format_option()
+@evidence_option
+@click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
+@handle_errors
+def command(
+    claims: tuple[str, ...], claims_file: str | None, against: tuple[str, ...], output_format: str | None,
+    evidence: bool, output_path: str | None,
+) -> None:
+    """Label typed claims against a corpus: corroborated needs two independent sources;
+    unmatched means nothing in the corpus speaks to the claim.
+
+    \b
+    Examples:
+      claimcheck check "North Korea has sent about 10,000 troops to Russia" --against fixtures/articles/
+      claimcheck check --claims claims.jsonl --against corpus/ --format jsonl
+    """
+    texts: list[tuple[str | None, str]] = [(None, text) for text in claims]
+    if claims_file:
+        texts.extend(read_claims_file(Path(claims_file)))
+    if not texts:
+        raise click.UsageError("give a claim to check, or --claims FILE")
+    settings = settings_for(format=output_format)
+    corpus = load_corpus(resolve_corpus(against, settings), jobs=settings.jobs)
+    report = check_texts(texts, corpus, min_relevance=settings.min_relevance)
+    write_output(render(report, settings.format, evidence=evidence, color=_color(output_path)), output_path)
+    sys.exit(EXIT_INPUT_FAILED if report_failures(report.failures) else EXIT_OK)
+
+
+def read_claims_file(path: Path) -> list[tuple[str | None, str]]:
+    """JSON Lines with 'text' (and optional 'id'), or one plain claim a line; blank lines and # comments skipped."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise ClaimcheckError(f"{path}: no such claims file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ClaimcheckError(f"{path}: cannot read claims file: {exc}") from None
+    claims: list[tuple[str | None, str]] = []
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        if stripped.startswith("{"):
+            try:
+                row = json.loads(stripped)
+            except json.JSONDecodeError as exc:
+                raise ClaimcheckError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
+            text = row.get("text") or row.get("claim")
+            if not isinstance(text, str) or not text.strip():
+                raise ClaimcheckError(f"{path}:{number}: a claim needs a non-empty \"text\"")
+            claims.append((str(row["id"]) if "id" in row else None, text))
+        else:
+            claims.append((None, stripped))
+    return claims

@@ -1,0 +1,112 @@
+"""Extract: Article -> Statements (every sentence, with its features) and Claims (the factual ones).
+
+The only stage that uses spaCy. Paragraphs are parsed as separate texts so that a headline
+without a full stop never runs into the sentence after it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+
+from claimcheck.extract.features import statement_from_span
+from claimcheck.extract.naming import claim_name
+from claimcheck.extract.nlp import load_pipeline
+from claimcheck.models import Article, Claim, Statement
+
+__all__ = ["claims_from_statements", "extract_statements", "iter_statements", "load_pipeline", "typed_claim"]
+
+MIN_CLAIM_WORDS = 6
+MAX_CLAIM_WORDS = 80
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
+    for match in PARAGRAPH.finditer(text):
+        if match.group(0).strip():
+            yield match.start(), match.group(0)
+
+
+def iter_statements(
+    articles: Iterable[Article], *, nlp=None, batch_size: int = 64, n_process: int = 1
+) -> Iterator[tuple[Article, list[Statement]]]:
+    """Yield each article with its statements, in input order, parsing in batches."""
+    nlp = nlp or load_pipeline()
+    pending: dict[int, tuple[Article, list[Statement], int]] = {}
+    order: list[int] = []
+
+    def texts():
+        for number, article in enumerate(articles):
+            paragraphs = list(_paragraphs(article.text))
+            pending[number] = (article, [], len(paragraphs))
+            order.append(number)
+            if not paragraphs:
+                yield "", (number, 0)
+            for offset, paragraph in paragraphs:
+                yield paragraph, (number, offset)
+
+    next_to_yield = 0
+    seen_paragraphs: dict[int, int] = {}
+    for doc, (number, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        article, statements, expected = pending[number]
+        previous_terms: list[str] = []
+        for sent in doc.sents:
+            if not sent.text.strip():
+                continue
+            statement = statement_from_span(
+                sent, source=article.source, base_offset=offset, context_terms=previous_terms
+            )
+            statements.append(statement)
+            previous_terms = statement.terms
+        seen_paragraphs[number] = seen_paragraphs.get(number, 0) + 1
+        while next_to_yield in pending and seen_paragraphs.get(next_to_yield, 0) >= max(
+            pending[next_to_yield][2], 1
+        ):
+            done_article, done_statements, _ = pending.pop(next_to_yield)
+            yield done_article, done_statements
+            next_to_yield += 1
+
+
+def extract_statements(article: Article, *, nlp=None) -> list[Statement]:
+    """Every sentence of one article as a Statement."""
+    return next(iter_statements([article], nlp=nlp))[1]
+
+
+def is_claim(statement: Statement) -> bool:
+    """A checkable factual claim: a full sentence that asserts something concrete."""
+    words = len(statement.text.split())
+    if statement.kind != "fact" or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
+        return False
+    if statement.predicate is None:
+        return False
+    concrete = statement.entities or statement.quantities
+    return bool(concrete) and len(statement.terms) >= 3
+
+
+def claims_from_statements(statements: Iterable[Statement]) -> list[Claim]:
+    return [
+        Claim(
+            id=statement.id,
+            text=statement.text,
+            name=claim_name(statement),
+            origin="article",
+            source=statement.source,
+            statement=statement,
+        )
+        for statement in statements
+        if is_claim(statement)
+    ]
+
+
+def typed_claim(text: str, *, claim_id: str | None = None, nlp=None) -> Claim:
+    """A claim a user typed: parsed like one sentence, with no source of its own."""
+    nlp = nlp or load_pipeline()
+    clean = " ".join(text.split())
+    doc = nlp(clean)
+    sentences = [s for s in doc.sents if s.text.strip()]
+    # A typed claim is one statement even when the parser splits it: use the whole text as one span.
+    span = doc[:] if len(sentences) != 1 else sentences[0]
+    statement = statement_from_span(span, source="", base_offset=0, context_terms=[])
+    identifier = claim_id or hashlib.sha1(clean.encode()).hexdigest()[:16]
+    return Claim(id=identifier, text=clean, name=claim_name(statement), origin="typed", statement=statement)

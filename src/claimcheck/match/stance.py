@@ -1,0 +1,284 @@
+"""Stance of one sentence towards one claim: supports, contradicts, mentions, or nothing.
+
+Similarity only says the sentence is about the claim. The stance is decided on what differs:
+numbers, negation and denial, mutually exclusive alternatives, corrections, hedges. Every
+decision carries its reason in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.extract.quantities import describe, rounding_tolerance
+from claimcheck.lexicon import ExclusiveGroup, lexicon
+from claimcheck.models import Quantity, Stance, Statement
+
+ASSERT_RELEVANCE = 0.7
+CONFLICT_RELEVANCE = 0.6
+ENTITY_WEIGHT = 1.5
+CONTEXT_CREDIT = 0.5
+BACKGROUND_CREDIT = 0.25
+FUZZY_CREDIT = 0.8
+FUZZY_CUTOFF = 88
+LIGHT_PREDICATES = frozenset({"be", "have"})
+
+
+class Strength:
+    """How firmly a sentence decides the source's stance; the strongest sentence speaks for its source."""
+
+    MENTION = 1
+    CONFLICT = 2  # numbers or alternatives disagree: the source may speak of another scope elsewhere
+    SUPPORT = 3
+    DENIAL = 4  # negation, denial or correction of the claim itself
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceStance:
+    statement: Statement
+    stance: Stance
+    reason: str
+    relevance: float
+    strength: int
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    relevance: float
+    missing_entities: tuple[str, ...]
+    covered: frozenset[str]
+
+
+def _entity_terms(statement: Statement) -> set[str]:
+    words = lexicon()
+    keys = set()
+    for entity in statement.entities:
+        keys.add(entity.key)
+        keys.update(words.implies.get(entity.key, ()))
+    return keys & set(statement.terms)
+
+
+def coverage(claim: Statement, sentence: Statement, idf: Callable[[str], float], *, skip: set[str] = frozenset()) -> Coverage:
+    """IDF-weighted share of the claim's terms that the sentence (or its paragraph context) contains."""
+    entity_terms = _entity_terms(claim)
+    own = set(sentence.terms)
+    context = set(sentence.context_terms)
+    background = set(sentence.background_terms)
+    total = gained = 0.0
+    covered: set[str] = set()
+    missing_entities = []
+    for term in dict.fromkeys(claim.terms):
+        if term in skip:
+            continue
+        weight = idf(term) * (ENTITY_WEIGHT if term in entity_terms else 1.0)
+        total += weight
+        if term in own:
+            credit = 1.0
+        elif term in context:
+            credit = CONTEXT_CREDIT
+        elif term in background:
+            credit = BACKGROUND_CREDIT
+        elif len(term) > 4 and process.extractOne(term, own, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF):
+            credit = FUZZY_CREDIT
+        else:
+            credit = 0.0
+        gained += weight * credit
+        if credit >= CONTEXT_CREDIT:
+            covered.add(term)
+        elif term in entity_terms:
+            missing_entities.append(term)
+    relevance = gained / total if total else 0.0
+    return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
+
+
+# ---- numbers ---------------------------------------------------------------------------------
+
+
+def _bounds(quantity: Quantity) -> tuple[float, float]:
+    tolerance = rounding_tolerance(quantity.text, quantity.value, quantity.qualifier)
+    return quantity.low * (1 - tolerance), quantity.high * (1 + tolerance)
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    """Two quantities measure the same thing: same unit, same counted noun, same verb where both have one."""
+    if a.unit != b.unit:
+        return False
+    if a.counted and b.counted and a.counted != b.counted:
+        return False
+    heavy_a = a.governor if a.governor not in LIGHT_PREDICATES else None
+    heavy_b = b.governor if b.governor not in LIGHT_PREDICATES else None
+    if heavy_a and heavy_b and heavy_a != heavy_b:
+        return False
+    if not (a.counted and b.counted) and not (a.unit and b.unit):
+        return bool(heavy_a and heavy_a == heavy_b)
+    return True
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    low_a, high_a = _bounds(a)
+    low_b, high_b = _bounds(b)
+    return low_a <= high_b and low_b <= high_a
+
+
+@dataclass(frozen=True, slots=True)
+class NumberFinding:
+    stance: Stance
+    reason: str
+    strength: int
+
+
+def compare_numbers(claim: Statement, sentence: Statement) -> NumberFinding | None:
+    """None when the claim states no number; otherwise what the sentence's numbers say about it."""
+    if not claim.quantities:
+        return None
+    conflict = dated = None
+    for wanted in claim.quantities:
+        for stated in sentence.quantities:
+            if not _comparable(wanted, stated):
+                continue
+            if _agree(wanted, stated):
+                return NumberFinding("supports", f"numbers agree: {wanted.text} vs {stated.text}", Strength.SUPPORT)
+            pair = (wanted, stated)
+            if stated.dated:
+                dated = dated or pair
+            else:
+                conflict = conflict or pair
+    if conflict:
+        wanted, stated = conflict
+        return NumberFinding(
+            "contradicts",
+            f"numbers disagree: {describe(wanted.value, wanted.unit) if wanted.qualifier != 'range' else wanted.text}"
+            f" vs {stated.text}",
+            Strength.CONFLICT,
+        )
+    if dated:
+        return NumberFinding("mentions", f"older figure, not a conflict: {dated[1].text} (earlier estimate)",
+                             Strength.MENTION)
+    return NumberFinding("mentions", f"does not state the figure ({claim.quantities[0].text})", Strength.MENTION)
+
+
+# ---- exclusive alternatives --------------------------------------------------------------------
+
+
+def _members_in(text: str, group: ExclusiveGroup, background: set[str]) -> dict[str, int]:
+    """Members of a group named in the text, with the position of their first mention."""
+    words = lexicon()
+    found: dict[str, int] = {}
+    for member, forms in group.members.items():
+        for form in forms:
+            match = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
+            if match is None:
+                continue
+            if words.aliases.get(form, form) in background:
+                continue
+            found[member] = min(found.get(member, match.start()), match.start())
+    return found
+
+
+def compare_alternatives(claim: Statement, sentence: Statement) -> tuple[Stance, str, int] | None:
+    claim_text, sentence_text = claim.text.lower(), sentence.text.lower()
+    background = set(sentence.background_terms)
+    for group in lexicon().exclusive_groups:
+        wanted = _members_in(claim_text, group, set())
+        if len(wanted) != 1:
+            continue
+        (member,) = wanted
+        stated = _members_in(sentence_text, group, background)
+        others = [m for m in stated if m != member]
+        if not others:
+            continue
+        if member not in stated:
+            return ("contradicts", f"exclusive alternatives ({group.name}): '{member}' vs '{others[0]}'",
+                    Strength.CONFLICT)
+        if sentence.correction:
+            final = max(stated, key=stated.get)
+            if final != member:
+                return ("contradicts", f"corrected ({group.name}): '{member}' replaced by '{final}' "
+                        f"('{sentence.correction}')", Strength.DENIAL)
+    return None
+
+
+# ---- the decision ------------------------------------------------------------------------------
+
+
+def _is_negated(statement: Statement) -> str | None:
+    return statement.negation or statement.denial
+
+
+def _firmness(sentence: Statement) -> str | None:
+    """Why a sentence only reports the claim instead of asserting it, or None when it asserts it."""
+    if sentence.kind in {"question", "opinion", "speculation"}:
+        return f"{sentence.kind}, not an assertion"
+    strong = [h for h in sentence.hedges if h not in lexicon().weak_hedges]
+    if strong:
+        return f"hedged: '{strong[0]}'"
+    if sentence.hedges and not sentence.attribution:
+        return f"hedged: '{sentence.hedges[0]}'"
+    return None
+
+
+def decide_stance(
+    claim: Statement,
+    sentence: Statement,
+    *,
+    idf: Callable[[str], float],
+    min_relevance: float = 0.5,
+) -> SentenceStance | None:
+    """The stance of one sentence towards a claim, or None when the sentence is not about the claim."""
+    cover = coverage(claim, sentence, idf)
+    if cover.relevance < min_relevance:
+        return None
+
+    def result(stance: Stance, reason: str, strength: int) -> SentenceStance:
+        return SentenceStance(sentence, stance, reason, cover.relevance, strength)
+
+    if cover.missing_entities:
+        return result("mentions", f"does not name {', '.join(cover.missing_entities)}", Strength.MENTION)
+
+    hedge = _firmness(sentence)
+    alternatives = compare_alternatives(claim, sentence)
+    if alternatives is not None and hedge is None:
+        group_terms = {t for t in claim.terms if t not in cover.covered}
+        if coverage(claim, sentence, idf, skip=group_terms).relevance >= CONFLICT_RELEVANCE:
+            return result(*alternatives)
+
+    numbers = compare_numbers(claim, sentence)
+    if numbers is not None and numbers.stance == "contradicts" and hedge is None:
+        if cover.relevance >= CONFLICT_RELEVANCE:
+            return result(numbers.stance, numbers.reason, numbers.strength)
+
+    if cover.relevance < ASSERT_RELEVANCE:
+        return result("mentions", f"related: covers {cover.relevance:.0%} of the claim", Strength.MENTION)
+
+    claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
+    if bool(claim_negated) != bool(sentence_negated) and _same_event(claim, sentence, cover):
+        if hedge is not None:
+            return result("mentions", f"opposite statement, but {hedge}", Strength.MENTION)
+        if sentence_negated:
+            kind = "denied" if sentence.denial and not sentence.negation else "negated"
+            return result("contradicts", f"{kind}: '{sentence_negated}'", Strength.DENIAL)
+        return result("contradicts", f"states what the claim denies ('{claim_negated}')", Strength.DENIAL)
+    if bool(claim_negated) != bool(sentence_negated):
+        return result("mentions", "related, but about another action", Strength.MENTION)
+
+    if hedge is not None:
+        return result("mentions", hedge, Strength.MENTION)
+    if numbers is not None and numbers.stance != "supports":
+        return result("mentions", numbers.reason, Strength.MENTION)
+    if numbers is not None:
+        reason = numbers.reason
+    else:
+        reason = f"same statement: covers {cover.relevance:.0%} of the claim"
+    if sentence.attribution:
+        reason += f" (according to {sentence.attribution})"
+    return result("supports", reason, Strength.SUPPORT)
+
+
+def _same_event(claim: Statement, sentence: Statement, cover: Coverage) -> bool:
+    """Negation only flips a claim when the sentence speaks of the same action, not merely of the same actors."""
+    if claim.predicate in (None, *LIGHT_PREDICATES):
+        return True
+    return claim.predicate in sentence.terms or claim.predicate == sentence.predicate

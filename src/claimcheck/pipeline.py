@@ -1,0 +1,115 @@
+"""The library API: wires ingest -> extract -> match -> verdict. The one module that imports several stages.
+
+    from claimcheck.pipeline import load_corpus, check_texts, verify_articles
+    corpus = load_corpus(["fixtures/articles"])
+    report = check_texts([("c1", "North Korea has sent about 10,000 troops to Russia")], corpus)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from claimcheck.errors import CorpusError
+from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
+from claimcheck.independence import assign_origins, base_origin
+from claimcheck.ingest import read_inputs
+from claimcheck.match import Retriever, StatementIndex, match_claim
+from claimcheck.models import Article, Claim, CorpusInfo, ReadFailure, Report, Statement, Verdict
+from claimcheck.verdict import label_claim
+
+__all__ = ["Corpus", "check_claims", "check_texts", "load_corpus", "verify_articles"]
+
+
+@dataclass
+class Corpus:
+    """Articles read, their statements indexed, and the origin of every source."""
+
+    location: str
+    articles: list[Article]
+    retriever: Retriever
+    origins: dict[str, str]
+    statements: dict[str, list[Statement]] = field(default_factory=dict)
+    failures: list[ReadFailure] = field(default_factory=list)
+
+    def origin_of(self, source: str) -> str:
+        return self.origins.get(source, source)
+
+    def info(self) -> CorpusInfo:
+        return CorpusInfo(
+            location=self.location,
+            sources=len(self.articles),
+            origins=len(set(self.origins.values())),
+            statements=self.retriever.statement_count(),
+        )
+
+
+def load_corpus(inputs: Sequence[str], *, nlp=None, jobs: int = 1, read_options: dict | None = None) -> Corpus:
+    """Read, parse and index every article the inputs name. Unreadable inputs are recorded, not raised."""
+    articles, failures = read_inputs(inputs, **(read_options or {}))
+    return corpus_from_articles(articles, location=", ".join(inputs), failures=failures, nlp=nlp, jobs=jobs)
+
+
+def corpus_from_articles(
+    articles: Sequence[Article],
+    *,
+    location: str,
+    failures: Sequence[ReadFailure] = (),
+    nlp=None,
+    jobs: int = 1,
+) -> Corpus:
+    statements: dict[str, list[Statement]] = {}
+    for article, found in iter_statements(articles, nlp=nlp, n_process=jobs):
+        statements[article.source] = found
+    index = StatementIndex(s for found in statements.values() for s in found)
+    return Corpus(
+        location=location,
+        articles=list(articles),
+        retriever=index,
+        origins=assign_origins(articles, statements),
+        statements=statements,
+        failures=list(failures),
+    )
+
+
+def check_claims(claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5) -> Iterator[Verdict]:
+    """Label each claim against the corpus, in order."""
+    for claim in claims:
+        evidence = match_claim(claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance)
+        own = corpus.origin_of(claim.source) if claim.source is not None else None
+        yield label_claim(claim, evidence, own_origin=own)
+
+
+def check_texts(
+    texts: Iterable[tuple[str | None, str]], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5
+) -> Report:
+    """Label claims a user typed, given as (id or None, text)."""
+    nlp = nlp or load_pipeline()
+    claims = [typed_claim(text, claim_id=claim_id, nlp=nlp) for claim_id, text in texts]
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance))
+    return Report(corpus=corpus.info(), verdicts=verdicts, failures=corpus.failures)
+
+
+def article_claims(articles: Sequence[Article], corpus: Corpus, *, nlp=None) -> list[Claim]:
+    """The factual claims of each article; articles already in the corpus are not parsed again."""
+    missing = [a for a in articles if a.source not in corpus.statements]
+    parsed = dict((a.source, s) for a, s in iter_statements(missing, nlp=nlp)) if missing else {}
+    claims: list[Claim] = []
+    for article in articles:
+        statements = corpus.statements.get(article.source) or parsed.get(article.source, [])
+        claims.extend(claims_from_statements(statements))
+    return claims
+
+
+def verify_articles(
+    inputs: Sequence[str], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5, read_options: dict | None = None
+) -> Report:
+    """Check every claim of the articles the inputs name against the corpus."""
+    articles, failures = read_inputs(inputs, **(read_options or {}))
+    if not articles and not failures:
+        raise CorpusError(f"{', '.join(inputs)}: no article to verify")
+    for article in articles:
+        corpus.origins.setdefault(article.source, base_origin(article))
+    claims = article_claims(articles, corpus, nlp=nlp)
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance))
+    return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])

@@ -1,0 +1,58 @@
+"""Verdict: Evidence -> a label, counting independent origins. Plain Python, no NLP.
+
+Semantics (docs/labels.md): contradicted when an independent origin other than the claim's own
+contradicts it; corroborated when at least one independent origin besides the claim's own supports
+it (a typed claim, having no origin of its own, needs two); single-sourced otherwise; unmatched for
+a typed claim that no source supports or contradicts.
+"""
+
+from __future__ import annotations
+
+from claimcheck.models import Claim, Evidence, Verdict
+
+TYPED_CLAIM_CORROBORATION = 2
+ARTICLE_CLAIM_CORROBORATION = 1
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | None = None) -> Verdict:
+    """Label one claim from the evidence of every source that speaks to it."""
+    usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
+    supporting = sorted({e.origin for e in usable if e.stance == "supports"})
+    contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
+    needed = TYPED_CLAIM_CORROBORATION if claim.origin == "typed" else ARTICLE_CLAIM_CORROBORATION
+    support_text = _plural(len(supporting), "independent source")
+    if contradicting:
+        label = "contradicted"
+        first = next(e for e in usable if e.stance == "contradicts")
+        reason = (f"{_plural(len(contradicting), 'independent source')} contradict, {len(supporting)} support; "
+                  f"{first.reason}")
+    elif len(supporting) >= needed:
+        label = "corroborated"
+        reason = f"supported by {support_text}" + ("" if claim.origin == "typed" else " besides its own")
+    elif claim.origin == "typed" and not supporting:
+        label = "unmatched"
+        mentions = sum(1 for e in usable if e.stance == "mentions")
+        reason = ("no source supports or contradicts it" +
+                  (f"; {_plural(mentions, 'source')} only mention related facts" if mentions else ""))
+    else:
+        label = "single-sourced"
+        if claim.origin == "typed":
+            reason = "only one independent source supports it"
+        else:
+            reason = "no other independent source supports or contradicts it"
+    return Verdict(
+        id=claim.id,
+        claim=claim.text,
+        name=claim.name,
+        source=claim.source,
+        span=(claim.statement.start, claim.statement.end) if claim.origin == "article" else None,
+        label=label,
+        supporting_origins=len(supporting),
+        contradicting_origins=len(contradicting),
+        reason=reason,
+        evidence=usable,
+    )
