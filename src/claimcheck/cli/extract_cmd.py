@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 import sys
 
+from pathlib import Path
+
 import click
 
 from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, format_option, handle_errors, report_failures, write_output
+from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.ingest import read_inputs
 
 
@@ -15,15 +18,29 @@ from claimcheck.ingest import read_inputs
 @click.argument("inputs", nargs=-1, required=True)
 @format_option()
 @click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
+@web_options
 @handle_errors
-def command(inputs: tuple[str, ...], output_format: str | None, output_path: str | None) -> None:
-    """Show the article text and metadata read from files, folders or '-' (stdin).
+def command(
+    inputs: tuple[str, ...],
+    output_format: str | None,
+    output_path: str | None,
+    offline: bool,
+    refresh: bool,
+    allow_private: bool,
+    cache_dir: Path | None,
+    timeout_s: float | None,
+) -> None:
+    """Show the article text and metadata read from files, folders, URLs, URL lists or '-' (stdin).
 
     \b
-    Example:
+    Examples:
       claimcheck extract --format jsonl fixtures/articles/
+      claimcheck extract https://example.org/story
     """
-    articles, failures = read_inputs(inputs)
+    options = web_read_options(
+        offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir, timeout_s=timeout_s
+    )
+    articles, failures = read_inputs(inputs, **options)
     output_format = output_format or "table"
     if output_format == "jsonl":
         text = "".join(json.dumps(a.model_dump(mode="json"), ensure_ascii=False) + "\n" for a in articles)

@@ -1,25 +1,81 @@
-"""Ingest: paths, folders, stdin (and URLs) -> Article. The only stage that reads outside input."""
+"""Ingest: paths, folders, stdin, URLs and lists of URLs -> Article.
+
+The only stage that reads outside input, and the only place httpx and trafilatura appear.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 
 from claimcheck.errors import ArticleReadError
-from claimcheck.ingest.files import article_from_text, expand_inputs, read_file, read_stdin
+from claimcheck.ingest.address import AddressPolicy
+from claimcheck.ingest.cache import default_cache_dir
+from claimcheck.ingest.fetch import FetchSettings
+from claimcheck.ingest.files import read_file, read_stdin
+from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
+from claimcheck.ingest.saving import save_article
+from claimcheck.ingest.text import article_from_text
+from claimcheck.ingest.web import WebOptions, read_urls
 from claimcheck.models import Article, ReadFailure
 
-__all__ = ["article_from_text", "read_file", "read_inputs"]
+__all__ = [
+    "AddressPolicy",
+    "FetchSettings",
+    "article_from_text",
+    "default_cache_dir",
+    "read_file",
+    "read_inputs",
+    "save_article",
+]
 
 
-def read_inputs(inputs: Iterable[str]) -> tuple[list[Article], list[ReadFailure]]:
-    """Read every article the inputs name. Failures are collected, never raised: the batch goes on."""
+def read_inputs(
+    inputs: Iterable[str],
+    *,
+    offline: bool = False,
+    refresh: bool = False,
+    allow_private: bool = False,
+    cache_dir: Path | str | None = None,
+    fetch_settings: FetchSettings | None = None,
+    address_policy: AddressPolicy | None = None,
+) -> tuple[list[Article], list[ReadFailure]]:
+    """Read every article the inputs name; failures are collected, never raised: the batch goes on.
+
+    Inputs are paths, folders (searched recursively), '-' for stdin, http(s) URLs, and files that
+    list URLs (see docs/ingest.md). URLs come from the page cache when fetched before; `offline`
+    never touches the network, `refresh` fetches again. Hosts on private, loopback or link-local
+    addresses are refused unless `allow_private` (or an `address_policy` that says otherwise).
+    Articles and failures come back in input order.
+    """
+    items = expand_inputs(inputs)
+    urls = [item.url for item in items if isinstance(item, WebPage)]
+    web_outcomes: dict[str, Article | ArticleReadError] = {}
+    if urls:
+        options = WebOptions(
+            offline=offline,
+            refresh=refresh,
+            cache_dir=Path(cache_dir) if cache_dir is not None else None,
+            settings=fetch_settings or FetchSettings(),
+            policy=address_policy or AddressPolicy(allow_private=allow_private),
+        )
+        web_outcomes = dict(zip(urls, read_urls(urls, options=options).outcomes, strict=True))
     articles: list[Article] = []
     failures: list[ReadFailure] = []
-    for name, target in expand_inputs(inputs):
+    for item in items:
         try:
-            if isinstance(target, ArticleReadError):
-                raise target
-            article = read_stdin() if target is None else read_file(target, source=name)
+            if isinstance(item, Failed):
+                raise item.error
+            if isinstance(item, WebPage):
+                outcome = web_outcomes[item.url]
+                if isinstance(outcome, ArticleReadError):
+                    raise outcome
+                article = outcome
+            elif isinstance(item, Stdin):
+                article = read_stdin()
+            else:
+                assert isinstance(item, LocalFile)
+                article = read_file(item.path, source=item.name)
         except ArticleReadError as exc:
             failures.append(ReadFailure(input=exc.input, reason=exc.reason))
             continue

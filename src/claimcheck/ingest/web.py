@@ -1,0 +1,110 @@
+"""URLs -> Article: the page cache first, then the network, several pages at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimcheck.errors import ArticleReadError, FetchError
+from claimcheck.ingest.address import AddressPolicy
+from claimcheck.ingest.cache import Page, PageCache, default_cache_dir
+from claimcheck.ingest.charset import decode_bytes
+from claimcheck.ingest.fetch import HTML_TYPES, Fetcher, FetchSettings
+from claimcheck.ingest.text import article_from_text, looks_like_html
+from claimcheck.ingest.urls import checked_url
+from claimcheck.models import Article
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class WebOptions:
+    """How URLs are read: offline (cache only), refresh (never the cache), where the cache lives, limits."""
+
+    offline: bool = False
+    refresh: bool = False
+    cache_dir: Path | None = None
+    settings: FetchSettings = field(default_factory=FetchSettings)
+    policy: AddressPolicy = field(default_factory=AddressPolicy)
+
+
+@dataclass(frozen=True, slots=True)
+class WebResult:
+    """What reading a batch of URLs gave, in input order, and how many HTTP requests it took."""
+
+    outcomes: list[Article | ArticleReadError]
+    requests_sent: int
+
+
+def read_urls(urls: Sequence[str], *, options: WebOptions) -> WebResult:
+    """Read each URL as an Article, or the ArticleReadError saying why not; never raises for one URL."""
+    cache = PageCache(options.cache_dir or default_cache_dir())
+    pages: list[Page | ArticleReadError | None] = []
+    missing: list[tuple[int, str, str]] = []
+    for index, url in enumerate(urls):
+        try:
+            target = checked_url(url)
+        except FetchError as exc:
+            pages.append(exc)
+            continue
+        cached = None if options.refresh else cache.get(target)
+        if cached is not None:
+            pages.append(cached)
+        elif options.offline:
+            pages.append(
+                FetchError(url, "not in the page cache, and --offline forbids fetching; run once without --offline")
+            )
+        else:
+            pages.append(None)
+            missing.append((index, url, target))
+    requests_sent = 0
+    if missing:
+        settings = options.settings
+        with Fetcher(settings=settings, policy=options.policy) as fetcher:
+            with ThreadPoolExecutor(max_workers=settings.max_concurrent) as pool:
+                fetched = list(pool.map(lambda item: _fetch(fetcher, item[1], item[2]), missing))
+            requests_sent = fetcher.requests_sent
+        for (index, _, _), outcome in zip(missing, fetched, strict=True):
+            if isinstance(outcome, Page):
+                _store(cache, outcome)
+            pages[index] = outcome
+    outcomes: list[Article | ArticleReadError] = []
+    for url, page in zip(urls, pages, strict=True):
+        assert page is not None
+        if isinstance(page, ArticleReadError):
+            outcomes.append(page)
+            continue
+        try:
+            outcomes.append(article_from_page(page, source=url.strip()))
+        except ArticleReadError as exc:
+            outcomes.append(exc)
+    return WebResult(outcomes=outcomes, requests_sent=requests_sent)
+
+
+def _fetch(fetcher: Fetcher, url: str, target: str) -> Page | ArticleReadError:
+    try:
+        page = fetcher.fetch(target)
+    except ArticleReadError as exc:
+        return FetchError(url, exc.reason)
+    return page
+
+
+def _store(cache: PageCache, page: Page) -> None:
+    try:
+        cache.put(page)
+    except OSError:
+        # A cache that cannot be written costs a refetch next time, not this run's article.
+        pass
+
+
+def article_from_page(page: Page, *, source: str) -> Article:
+    """Decode and extract a fetched (or cached) page."""
+    if page.content_type is None:
+        sniffed = page.body[:2048].decode("ascii", "replace")
+        is_html = looks_like_html(sniffed)
+    else:
+        is_html = page.content_type in HTML_TYPES
+    text = decode_bytes(page.body, input=source, declared=page.charset, html=is_html)
+    if not text.strip():
+        raise ArticleReadError(source, "the page is empty")
+    return article_from_text(text, source=source, html=is_html, url=page.final_url)
