@@ -79,6 +79,10 @@ class Statement(_Frozen):
     start: int = Field(ge=0, description="Character offset of the sentence in the source text.")
     end: int = Field(ge=0)
     terms: list[str] = Field(description="Normalised content lemmas and entity keys, used for retrieval.")
+    core_terms: list[str] = Field(
+        default_factory=list,
+        description="Terms of the main clause only (no attribution, relative or adverbial clauses): what the sentence claims.",
+    )
     context_terms: list[str] = Field(
         default_factory=list, description="Terms of the preceding sentence in the same paragraph."
     )

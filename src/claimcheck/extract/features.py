@@ -136,6 +136,25 @@ def _background_tokens(sent, words: Lexicon) -> set[int]:
     return inside
 
 
+SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
+
+
+def _core_tokens(predicate, reporting_root) -> set[int]:
+    """Token indexes of the main clause: the predicate and its arguments, without side clauses."""
+    core: set[int] = set()
+    stack = [predicate]
+    while stack:
+        token = stack.pop()
+        core.add(token.i)
+        for child in token.children:
+            if child.dep_ in SIDE_CLAUSES or child.lower_ == "according":
+                continue
+            if reporting_root is not None and child.i == reporting_root.i:
+                continue
+            stack.append(child)
+    return core
+
+
 def _quantities(sent, words: Lexicon, dated_text: str) -> list[Quantity]:
     skip_spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in QUANTITY_SKIP_LABELS]
     found = []
@@ -189,7 +208,10 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     text = sent.text.strip()
     lower = text.lower()
     background = _background_tokens(sent, words)
+    predicate, reporting_root = _main_predicate(sent, words)
+    core = _core_tokens(predicate, reporting_root)
     terms: list[str] = []
+    core_terms: list[str] = []
     background_terms: list[str] = []
     entities: list[EntityMention] = []
     seen_entity_tokens: set[int] = set()
@@ -199,21 +221,23 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         ent_terms, key = _entity_terms(ent, words)
         entities.append(EntityMention(text=ent.text, key=key, label=ent.label_))
         target = background_terms if all(t.i in background for t in ent) else terms
-        target.extend(ent_terms)
-        for term in ent_terms:
-            target.extend(words.implies.get(term, ()))
+        implied = [k for term in ent_terms for k in words.implies.get(term, ())]
+        target.extend(ent_terms + implied)
+        if target is terms and any(t.i in core for t in ent):
+            core_terms.extend(ent_terms + implied)
         seen_entity_tokens.update(t.i for t in ent)
     for token in sent:
-        if token.i in seen_entity_tokens or not _is_content(token):
+        if token.i in seen_entity_tokens or not _is_content(token) or token.lower_ == "according":
             continue
         term = lemma_term(token, words)
         if term in GENERIC_LEMMAS or term in words.reporting_verbs:
             continue
         (background_terms if token.i in background else terms).append(term)
+        if token.i in core and token.i not in background:
+            core_terms.append(term)
     terms = list(dict.fromkeys(terms))
     background_terms = [t for t in dict.fromkeys(background_terms) if t not in terms]
 
-    predicate, reporting_root = _main_predicate(sent, words)
     hedges = [h for h in words.hedge_words if h not in MODALS and _phrase_in(lower, (h,))]
     hedges += [t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in MODALS - {"should", "must"}]
     opinion = _phrase_in(lower, words.opinion_markers)
@@ -236,6 +260,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         start=start,
         end=end,
         terms=terms,
+        core_terms=list(dict.fromkeys(core_terms)),
         context_terms=[t for t in dict.fromkeys(context_terms) if t not in terms],
         background_terms=background_terms,
         entities=entities,

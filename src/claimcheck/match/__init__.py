@@ -23,7 +23,8 @@ def match_claim(
 
     The claim's own source is left out: an article cannot corroborate or contradict itself.
     """
-    query = list(claim.statement.terms) + list(claim.statement.background_terms)
+    core = claim.statement.core_terms if len(claim.statement.core_terms) >= 3 else claim.statement.terms
+    query = list(core) + list(claim.statement.background_terms)
     best: dict[str, SentenceStance] = {}
     for statement in retriever.candidates(query, limit=limit):
         if claim.source is not None and statement.source == claim.source:

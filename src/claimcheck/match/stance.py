@@ -70,7 +70,8 @@ def coverage(claim: Statement, sentence: Statement, idf: Callable[[str], float],
     total = gained = 0.0
     covered: set[str] = set()
     missing_entities = []
-    for term in dict.fromkeys(claim.terms):
+    wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
+    for term in dict.fromkeys(wanted):
         if term in skip:
             continue
         weight = idf(term) * (ENTITY_WEIGHT if term in entity_terms else 1.0)
@@ -178,6 +179,21 @@ def _members_in(text: str, group: ExclusiveGroup, background: set[str]) -> dict[
     return found
 
 
+def _alternative_terms(claim: Statement) -> set[str]:
+    """Terms of the claim that name a member of an exclusive group: 'icbm' for 'intercontinental ballistic missile'."""
+    text = claim.text.lower()
+    forms = [
+        form
+        for group in lexicon().exclusive_groups
+        for member_forms in group.members.values()
+        for form in member_forms
+        if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
+    ]
+    terms = {entity.key for entity in claim.entities if any(form in entity.text.lower() for form in forms)}
+    terms.update(word for form in forms for word in form.split())
+    return terms & set(claim.terms)
+
+
 def compare_alternatives(claim: Statement, sentence: Statement) -> tuple[Stance, str, int] | None:
     claim_text, sentence_text = claim.text.lower(), sentence.text.lower()
     background = set(sentence.background_terms)
@@ -235,15 +251,17 @@ def decide_stance(
     def result(stance: Stance, reason: str, strength: int) -> SentenceStance:
         return SentenceStance(sentence, stance, reason, cover.relevance, strength)
 
-    if cover.missing_entities:
-        return result("mentions", f"does not name {', '.join(cover.missing_entities)}", Strength.MENTION)
-
     hedge = _firmness(sentence)
     alternatives = compare_alternatives(claim, sentence)
     if alternatives is not None and hedge is None:
-        group_terms = {t for t in claim.terms if t not in cover.covered}
-        if coverage(claim, sentence, idf, skip=group_terms).relevance >= CONFLICT_RELEVANCE:
+        # The differing alternative is the point, so it is left out of what the sentence must cover.
+        uncovered = {t for t in claim.terms if t not in cover.covered}
+        rest = coverage(claim, sentence, idf, skip=uncovered & _alternative_terms(claim))
+        if not rest.missing_entities and rest.relevance >= CONFLICT_RELEVANCE:
             return result(*alternatives)
+
+    if cover.missing_entities:
+        return result("mentions", f"does not name {', '.join(cover.missing_entities)}", Strength.MENTION)
 
     numbers = compare_numbers(claim, sentence)
     if numbers is not None and numbers.stance == "contradicts" and hedge is None:

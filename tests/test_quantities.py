@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from claimcheck.extract.quantities import describe, find_quantities
+from claimcheck.models import Qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "low", "high", "qualifier", "unit"),
+    [
+        ("Sweden announced a $2.2 billion package.", 2.2e9, 2.2e9, 2.2e9, Qualifier.EXACT, "USD"),
+        ("They sent about 10,000 soldiers.", 10_000, 10_000, 10_000, Qualifier.APPROXIMATE, None),
+        ("Estimates put it at 11,000 to 12,000 troops.", 11_500, 11_000, 12_000, Qualifier.RANGE, None),
+        ("More than 10,000 soldiers are deployed.", 10_000, 10_000, math.inf, Qualifier.AT_LEAST, None),
+        ("Up to 8,000 troops could join.", 8_000, 0, 8_000, Qualifier.AT_MOST, None),
+        ("The strike injured seven people.", 7, 7, 7, Qualifier.EXACT, None),
+        ("Inflation reached 40% in May.", 40, 40, 40, Qualifier.EXACT, "percent"),
+        ("It cost 1.2bn over a decade.", 1.2e9, 1.2e9, 1.2e9, Qualifier.EXACT, None),
+        ("Between 5 and 7 million dollars were paid.", 6e6, 5e6, 7e6, Qualifier.RANGE, "USD"),
+    ],
+)
+def test_quantity_is_normalised(text, value, low, high, qualifier, unit):
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.low, quantity.high, quantity.qualifier, quantity.unit) == (
+        value, low, high, qualifier, unit,
+    )
+
+
+def test_model_names_and_years_are_not_quantities():
+    assert find_quantities("The KN-23 and RS-26 systems were used since 2014.") == []
+
+
+def test_two_numbers_joined_by_and_stay_two():
+    found = find_quantities("The strike killed 4 and injured 6 people.")
+    assert [q.value for q in found] == [4, 6]
+
+
+def test_reason_wording_for_money():
+    assert describe(2.2e9, "USD") == "$2.2 billion"
