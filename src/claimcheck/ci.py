@@ -1,0 +1,178 @@
+"""Continuous-integration rules: which labels fail a run, and a baseline of known findings.
+
+A finding is a verdict that is not corroborated. Its key is stable across runs: it depends on
+the article, the label and the claim's wording (case and spacing folded), never on line numbers,
+so editing other parts of an article does not bring a known finding back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import get_args
+
+from claimcheck.errors import ConfigError
+from claimcheck.models import Label, Report, Verdict
+
+__all__ = [
+    "BASELINE_FORMAT",
+    "FINDING_LABELS",
+    "LABELS",
+    "Baselined",
+    "apply_baseline",
+    "baseline_entries",
+    "failing_verdicts",
+    "finding_key",
+    "is_finding",
+    "load_baseline",
+    "parse_labels",
+    "write_baseline",
+]
+
+LABELS: tuple[Label, ...] = get_args(Label)
+FINDING_LABELS: tuple[Label, ...] = tuple(label for label in LABELS if label != "corroborated")
+BASELINE_FORMAT = 1
+
+
+def parse_labels(values: Iterable[str]) -> tuple[Label, ...]:
+    """'contradicted,single-sourced' or a list of such -> labels, in the canonical order.
+
+    Raises ConfigError naming the unknown label and the valid ones.
+    """
+    wanted: set[str] = set()
+    for value in values:
+        for part in value.split(","):
+            name = part.strip().lower().replace("_", "-")
+            if not name:
+                continue
+            if name == "single":
+                name = "single-sourced"
+            if name not in LABELS:
+                raise ConfigError(f"--fail-on: unknown label {part.strip()!r}; use one or more of {', '.join(LABELS)}")
+            wanted.add(name)
+    return tuple(label for label in LABELS if label in wanted)
+
+
+def is_finding(verdict: Verdict) -> bool:
+    return verdict.label != "corroborated"
+
+
+def _normalised_claim(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _normalised_source(source: str | None) -> str:
+    if not source:
+        return ""
+    return source.replace("\\", "/").removeprefix("./")
+
+
+def finding_key(verdict: Verdict) -> str:
+    """A stable key for a finding: label, then a hash of source and claim wording."""
+    material = f"{_normalised_source(verdict.source)}\n{_normalised_claim(verdict.claim)}"
+    digest = hashlib.sha256(material.encode("utf-8")).hexdigest()[:20]
+    return f"{verdict.label}:{digest}"
+
+
+def failing_verdicts(report: Report, labels: Iterable[str]) -> list[Verdict]:
+    """The verdicts whose label is one of labels (e.g. from --fail-on), in report order."""
+    wanted = set(parse_labels(labels))
+    return [verdict for verdict in report.verdicts if verdict.label in wanted]
+
+
+@dataclass(frozen=True)
+class Baselined:
+    """A report with the baseline's known findings taken out, and what was taken out."""
+
+    report: Report
+    suppressed: list[Verdict]
+
+
+def apply_baseline(report: Report, keys: set[str]) -> Baselined:
+    """Remove the findings whose key is in the baseline. Corroborated verdicts are never removed.
+
+    The removed verdicts are returned beside the report so the caller can say how many there were.
+    """
+    kept: list[Verdict] = []
+    suppressed: list[Verdict] = []
+    for verdict in report.verdicts:
+        if is_finding(verdict) and finding_key(verdict) in keys:
+            suppressed.append(verdict)
+        else:
+            kept.append(verdict)
+    return Baselined(report=report.model_copy(update={"verdicts": kept}), suppressed=suppressed)
+
+
+def baseline_entries(verdicts: Sequence[Verdict]) -> list[dict[str, str | None]]:
+    """The baseline records of the findings among verdicts, sorted by key, one per key."""
+    entries: dict[str, dict[str, str | None]] = {}
+    for verdict in verdicts:
+        if not is_finding(verdict):
+            continue
+        key = finding_key(verdict)
+        entries[key] = {"key": key, "label": verdict.label, "source": verdict.source, "claim": verdict.claim}
+    return [entries[key] for key in sorted(entries)]
+
+
+def write_baseline(report: Report, path: Path, *, keep: Iterable[Verdict] = ()) -> int:
+    """Record every finding of the report (and of keep, e.g. already suppressed ones) in path, atomically.
+
+    The file is JSON, sorted, one entry per finding with its label, source and claim so that a
+    reviewer can read what is being accepted. Returns the number of findings written.
+    """
+    entries = baseline_entries([*report.verdicts, *keep])
+    payload = {"claimcheck_baseline": BASELINE_FORMAT, "findings": entries}
+    text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".tmp"
+        ) as handle:
+            handle.write(text)
+            temporary = Path(handle.name)
+        os.replace(temporary, path)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot write the baseline ({exc.strerror or exc}); pass a writable path") from None
+    return len(entries)
+
+
+def load_baseline(path: Path) -> set[str]:
+    """The finding keys recorded in a baseline file written by write_baseline.
+
+    Raises ConfigError naming the file when it is missing or not a claimcheck baseline.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(
+            f"{path}: no such baseline file; create it with --write-baseline {path}"
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the baseline ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise ConfigError(
+            f"{path}: not a claimcheck baseline (invalid JSON at line {exc.lineno}); "
+            f"write a new one with --write-baseline {path}"
+        ) from None
+    if not isinstance(data, dict) or "claimcheck_baseline" not in data or not isinstance(data.get("findings"), list):
+        raise ConfigError(
+            f"{path}: not a claimcheck baseline (no 'claimcheck_baseline' and 'findings'); "
+            f"write a new one with --write-baseline {path}"
+        )
+    if data["claimcheck_baseline"] != BASELINE_FORMAT:
+        raise ConfigError(
+            f"{path}: baseline format {data['claimcheck_baseline']!r} is not supported (this claimcheck writes "
+            f"{BASELINE_FORMAT}); write a new one with --write-baseline {path}"
+        )
+    keys: set[str] = set()
+    for number, entry in enumerate(data["findings"]):
+        key = entry.get("key") if isinstance(entry, dict) else None
+        if not isinstance(key, str) or not key:
+            raise ConfigError(f"{path}: finding {number + 1} has no 'key'; write a new one with --write-baseline")
+        keys.add(key)
+    return keys
