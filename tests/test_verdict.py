@@ -1,0 +1,55 @@
+"""Label semantics (docs/labels.md), with evidence built by hand: no language processing involved."""
+
+from __future__ import annotations
+
+from claimcheck.models import Claim, Evidence, Statement
+from claimcheck.verdict import label_claim
+
+
+def _claim(origin: str = "typed", source: str | None = None) -> Claim:
+    statement = Statement(id="s", source=source or "", text="X sent troops.", start=0, end=14, terms=["x", "send", "troop"])
+    return Claim(id="c1", text="X sent troops.", name="X sent troops", origin=origin, source=source, statement=statement)
+
+
+def _evidence(source: str, stance: str, origin: str | None = None) -> Evidence:
+    return Evidence(source=source, origin=origin or source, sentence="...", start=0, end=3, stance=stance,
+                    reason="test", relevance=0.9)
+
+
+def test_typed_claim_needs_two_independent_supporters():
+    one = label_claim(_claim(), [_evidence("a.txt", "supports")])
+    two = label_claim(_claim(), [_evidence("a.txt", "supports"), _evidence("b.txt", "supports")])
+    assert one.label == "single-sourced"
+    assert two.label == "corroborated" and two.supporting_origins == 2
+
+
+def test_one_outlet_counts_once():
+    verdict = label_claim(_claim(), [
+        _evidence("a.txt", "supports", origin="outlet:example.org"),
+        _evidence("b.txt", "supports", origin="outlet:example.org"),
+    ])
+    assert verdict.label == "single-sourced"
+    assert verdict.supporting_origins == 1
+
+
+def test_article_claim_needs_one_other_origin_and_ignores_its_own():
+    claim = _claim(origin="article", source="own.txt")
+    alone = label_claim(claim, [_evidence("copy.txt", "supports", origin="own.txt")], own_origin="own.txt")
+    backed = label_claim(claim, [_evidence("other.txt", "supports")], own_origin="own.txt")
+    assert alone.label == "single-sourced" and alone.evidence == []
+    assert backed.label == "corroborated"
+
+
+def test_any_independent_contradiction_wins_and_both_counts_are_shown():
+    verdict = label_claim(_claim(), [
+        _evidence("a.txt", "supports"), _evidence("b.txt", "supports"), _evidence("c.txt", "contradicts"),
+    ])
+    assert verdict.label == "contradicted"
+    assert (verdict.supporting_origins, verdict.contradicting_origins) == (2, 1)
+    assert "1 independent source contradict" in verdict.reason
+
+
+def test_typed_claim_with_only_mentions_is_unmatched():
+    verdict = label_claim(_claim(), [_evidence("a.txt", "mentions")])
+    assert verdict.label == "unmatched"
+    assert "only mention" in verdict.reason
