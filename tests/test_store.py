@@ -340,3 +340,19 @@ def test_retrieval_settings_agree_with_the_in_memory_index() -> None:
 
     assert store.DEFAULT_CANDIDATES == index_module.DEFAULT_CANDIDATES
     assert store.MAX_POSTING_SHARE == index_module.MAX_POSTING_SHARE
+
+
+def test_quantities_with_open_bounds_survive_the_store(tmp_path: Path) -> None:
+    from claimcheck.models import Quantity
+
+    at_least = Quantity(text="at least 5,000", value=5000, low=5000, high=float("inf"), qualifier="at_least")
+    at_most = Quantity(text="under 10", value=10, low=float("-inf"), high=10, qualifier="at_most")
+    statement = Statement(
+        id="q", source="q.txt", text="At least 5,000 troops.", start=0, end=22, terms=["troop"],
+        quantities=[at_least, at_most],
+    )
+    with CorpusStore.open(tmp_path / "store") as store:
+        store.put(Article(source="q.txt", text="At least 5,000 troops.", content_hash="q"), [statement])
+    with CorpusStore.open(tmp_path / "store") as store:
+        assert list(store.statements()) == [statement]
+        assert store.candidates(["troop"]) == [statement]

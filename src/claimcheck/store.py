@@ -13,12 +13,14 @@ and comes back from the vocabulary exactly as it went in.
 
 from __future__ import annotations
 
+import itertools
+import json
 import math
 import os
 import re
 from collections import defaultdict
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
@@ -71,6 +73,7 @@ CREATE TABLE IF NOT EXISTS statements (
     ord INTEGER NOT NULL,
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
     statement_json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS statements_source ON statements(source, ord);
@@ -79,6 +82,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statement_terms USING fts5(
     terms, tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_vocab USING fts5vocab(statement_terms, 'row');
+CREATE TABLE IF NOT EXISTS origins (source TEXT PRIMARY KEY, origin TEXT NOT NULL);
 """
 
 
@@ -108,6 +112,15 @@ def _fts_text(statement: Statement) -> str:
     """The retrieval terms of a statement: its terms and background terms, each once."""
     terms = dict.fromkeys(term for term in (*statement.terms, *statement.background_terms) if term)
     return " ".join(_token(term) for term in terms)
+
+
+def _statement_json(statement: Statement) -> str:
+    """JSON of a statement that keeps infinite bounds ('at least 5' has high = inf) as Infinity.
+
+    Pydantic's JSON writes infinity as null, which does not read back; Python's json module
+    writes and reads Infinity.
+    """
+    return json.dumps(statement.model_dump(mode="python"), ensure_ascii=False, separators=(",", ":"))
 
 
 def _term(token: str) -> str:
@@ -244,6 +257,7 @@ class CorpusStore:
             DROP TABLE IF EXISTS statement_terms;
             DROP TABLE IF EXISTS statements;
             DROP TABLE IF EXISTS articles;
+            DROP TABLE IF EXISTS origins;
             DROP TABLE IF EXISTS meta;
             COMMIT;
             """
@@ -262,11 +276,12 @@ class CorpusStore:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def plan(self, files: Iterable[tuple[str, Path]]) -> Plan:
+    def plan(self, files: Iterable[tuple[str, Path]], *, also_present: Iterable[str] = ()) -> Plan:
         """Compare the files on disk with the store, by size and modification time only.
 
         A file whose stamp changed is to be read; whether it must be re-extracted is decided
-        after reading, by its content hash (`is_current`).
+        after reading, by its content hash (`is_current`). Sources in also_present (articles read
+        some other way, such as web pages) are not counted as removed.
         """
         known = {
             source: (mtime_ns, size, fingerprint)
@@ -287,6 +302,7 @@ class CorpusStore:
                 unchanged.append(source)
             else:
                 to_read.append(stamp)
+        seen.update(also_present)
         removed = sorted(set(known) - seen)
         return Plan(to_read=to_read, unchanged=unchanged, removed=removed)
 
@@ -336,13 +352,23 @@ class CorpusStore:
                 )
                 for ord_, statement in enumerate(statements):
                     cursor.execute(
-                        'INSERT INTO statements(id, source, ord, start, "end", statement_json) VALUES (?, ?, ?, ?, ?, ?)',
-                        (statement.id, statement.source, ord_, statement.start, statement.end, statement.model_dump_json()),
+                        'INSERT INTO statements(id, source, ord, start, "end", text, statement_json) '
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            statement.id,
+                            statement.source,
+                            ord_,
+                            statement.start,
+                            statement.end,
+                            statement.text,
+                            _statement_json(statement),
+                        ),
                     )
                     cursor.execute(
                         "INSERT INTO statement_terms(rowid, terms) VALUES (?, ?)",
                         (cursor.lastrowid, _fts_text(statement)),
                     )
+                self._bump_generation(cursor)
                 cursor.execute("COMMIT")
             except BaseException:
                 cursor.execute("ROLLBACK")
@@ -361,6 +387,7 @@ class CorpusStore:
             try:
                 for source in sources:
                     removed += self._delete_source(cursor, source)
+                self._bump_generation(cursor)
                 cursor.execute("COMMIT")
             except BaseException:
                 cursor.execute("ROLLBACK")
@@ -370,6 +397,45 @@ class CorpusStore:
         finally:
             self._forget()
         return removed
+
+    @staticmethod
+    def _bump_generation(cursor: sqlite3.Cursor) -> None:
+        """Count changes, so that results derived from the whole store (origins) know when to be redone."""
+        cursor.execute(
+            "INSERT INTO meta(key, value) VALUES ('generation', '1') "
+            "ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)"
+        )
+
+    def generation(self) -> int:
+        row = self._query("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
+
+    def cached_origins(self) -> dict[str, str] | None:
+        """The origins saved by save_origins, or None when the store changed since."""
+        row = self._query("SELECT value FROM meta WHERE key = 'origins_generation'").fetchone()
+        if row is None or int(row[0]) != self.generation():
+            return None
+        return dict(self._query("SELECT source, origin FROM origins ORDER BY source").fetchall())
+
+    def save_origins(self, origins: Mapping[str, str]) -> None:
+        """Keep the independent origin of every source until the store next changes."""
+        self._write(
+            [
+                ("DELETE FROM origins", ()),
+                *(("INSERT INTO origins(source, origin) VALUES (?, ?)", item) for item in sorted(origins.items())),
+                (
+                    "INSERT OR REPLACE INTO meta(key, value) VALUES ('origins_generation', ?)",
+                    (str(self.generation()),),
+                ),
+            ]
+        )
+
+    def statement_texts(self) -> Iterator[tuple[str, str]]:
+        """(source, sentence text) of every stored statement, without building Statement models."""
+        rows = self._query(
+            "SELECT source, text FROM statements ORDER BY source, ord"
+        )
+        yield from rows
 
     def _delete_source(self, cursor: sqlite3.Cursor, source: str) -> int:
         rowids = [row[0] for row in cursor.execute("SELECT rowid FROM statements WHERE source = ?", (source,))]
@@ -544,7 +610,7 @@ class CorpusStore:
             return cached
         if payload is None:
             raise StoreError(f"{self.path}: the term index and the statements disagree; delete the store to rebuild it")
-        statement = Statement.model_validate_json(payload)
+        statement = Statement.model_validate(json.loads(payload))
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[rowid] = statement
@@ -589,23 +655,26 @@ def index_files(
     *,
     read: ReadArticle,
     extract: ExtractMany,
+    articles: Sequence[Article] = (),
     on_progress: Callable[[str, int, int], None] | None = None,
 ) -> IndexResult:
     """Bring the store in line with the files: drop removed ones, extract new and changed ones.
 
-    read(path, source) reads one article (raising ArticleReadError); extract(articles) yields
-    each article with its statements, in any order, lazily, so that each finished article is
-    stored (and survives an interruption) before the next one is done. on_progress(source, done,
-    total) is called after each file that had to be looked at.
+    read(path, source) reads one file (raising ArticleReadError); articles are ones already read
+    some other way (web pages from the page cache), kept when their text is unchanged. extract
+    yields each article with its statements, lazily, so each finished article is stored (and
+    survives an interruption) before the next is done; it is not called at all when nothing
+    changed, so an up-to-date corpus never loads the language pipeline. on_progress(source,
+    done, total) is called after each file or article that had to be looked at.
     """
     result = IndexResult()
-    plan = store.plan(files)
+    plan = store.plan(files, also_present=[article.source for article in articles])
     if plan.removed:
         store.remove(plan.removed)
     result.removed = list(plan.removed)
     result.unchanged = list(plan.unchanged)
     stamps: dict[str, FileStamp] = {}
-    total = len(plan.to_read)
+    total = len(plan.to_read) + len(articles)
     done = 0
 
     def tick(source: str) -> None:
@@ -614,7 +683,7 @@ def index_files(
         if on_progress is not None:
             on_progress(source, done, total)
 
-    def to_extract() -> Iterator[Article]:
+    def changed() -> Iterator[Article]:
         for stamp in plan.to_read:
             try:
                 article = read(stamp.path, stamp.source)
@@ -631,13 +700,22 @@ def index_files(
                 continue
             stamps[article.source] = stamp
             yield article
+        for article in articles:
+            if store.is_current(article):
+                result.unchanged.append(article.source)
+                tick(article.source)
+                continue
+            yield article
 
-    for article, statements in extract(to_extract()):
-        store.put(article, statements, stamp=stamps.pop(article.source, None))
-        result.extracted.append(article.source)
-        result.statements_added += len(statements)
-        result.words_extracted += len(article.text.split())
-        tick(article.source)
+    pending = changed()
+    first = next(pending, None)
+    if first is not None:
+        for article, statements in extract(itertools.chain([first], pending)):
+            store.put(article, statements, stamp=stamps.pop(article.source, None))
+            result.extracted.append(article.source)
+            result.statements_added += len(statements)
+            result.words_extracted += len(article.text.split())
+            tick(article.source)
     result.unchanged.sort()
     return result
 

@@ -1,0 +1,221 @@
+"""The stored half of the pipeline: keep a corpus folder's store in step with its files, and check against it.
+
+`claimcheck index CORPUS` and `verify --against CORPUS` (for a folder) both come through here:
+files whose size and time are unchanged are not read, files whose text is unchanged are not
+parsed, and removed files leave the store. Web pages named by URL lists in the folder are read
+through the page cache and stored the same way.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from claimcheck import __version__
+from claimcheck.errors import CorpusError
+from claimcheck.extract import iter_statements
+from claimcheck.extract.nlp import PIPELINE_PACKAGES
+from claimcheck.independence import assign_origins
+from claimcheck.ingest import read_file, read_inputs
+from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
+from claimcheck.ingest.urls import is_url
+from claimcheck.models import Article, ReadFailure, Statement
+from claimcheck.pipeline import Corpus
+from claimcheck.store import CorpusStore, IndexResult, default_store_path, index_files
+
+__all__ = [
+    "StoredStatements",
+    "corpus_from_store",
+    "extractor_fingerprint",
+    "load_stored_corpus",
+    "open_store",
+    "store_location",
+    "sync_store",
+]
+
+Progress = Callable[[str, int, int], None]
+_PACKAGE = Path(__file__).resolve().parent
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """What made the stored statements: claimcheck's version, its extraction code and lexicons, the spaCy pipeline.
+
+    A store made under another fingerprint is re-extracted on its next sync, so a new release
+    or an edited lexicon never answers from stale features.
+    """
+    digest = hashlib.sha256(__version__.encode())
+    sources = sorted(
+        [*(_PACKAGE / "extract").glob("*.py"), *(_PACKAGE / "data").glob("*.json"), _PACKAGE / "lexicon.py"]
+    )
+    for path in sources:
+        try:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        except OSError:
+            continue
+    for name in (*PIPELINE_PACKAGES, "spacy"):
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            continue
+    return digest.hexdigest()[:16]
+
+
+def store_location(inputs: Sequence[str], store: str | Path | None = None) -> Path | None:
+    """The store for these corpus inputs, or None when the corpus is read into memory.
+
+    A single folder has a store by default (FOLDER/.claimcheck/); any set of local folders and
+    files has one when store is given. Standard input is never stored.
+    """
+    if not inputs or any(item.strip() == "-" or is_url(item) for item in inputs):
+        if store is not None:
+            raise CorpusError(
+                f"{', '.join(inputs) or 'no corpus'}: --store needs folders or files as the corpus, "
+                "not URLs or '-'; put URLs in a .urls list inside the corpus folder"
+            )
+        return None
+    if store is not None:
+        return Path(store)
+    folder = Path(inputs[0])
+    if len(inputs) == 1 and folder.is_dir():
+        location = default_store_path(folder)
+        # A read-only corpus (a mounted share, another user's folder) is read into memory instead.
+        writable = location if location.exists() else folder
+        return location if os.access(writable, os.W_OK) else None
+    return None
+
+
+def open_store(path: Path) -> CorpusStore:
+    return CorpusStore.open(path, fingerprint=extractor_fingerprint())
+
+
+def sync_store(
+    store: CorpusStore,
+    inputs: Sequence[str],
+    *,
+    nlp: Any = None,
+    jobs: int = 1,
+    read_options: Mapping[str, Any] | None = None,
+    on_progress: Progress | None = None,
+) -> IndexResult:
+    """Index the articles the inputs name into store; only new and changed ones are parsed."""
+    files: list[tuple[str, Path]] = []
+    urls: list[str] = []
+    failures: list[ReadFailure] = []
+    for item in expand_inputs(inputs):
+        if isinstance(item, LocalFile):
+            files.append((item.name, item.path))
+        elif isinstance(item, WebPage):
+            urls.append(item.url)
+        elif isinstance(item, Failed):
+            failures.append(ReadFailure(input=item.error.input, reason=item.error.reason))
+        elif isinstance(item, Stdin):
+            failures.append(ReadFailure(input="-", reason="standard input cannot be part of a stored corpus"))
+    web_articles: list[Article] = []
+    if urls:
+        web_articles, web_failures = read_inputs(urls, **dict(read_options or {}))
+        failures.extend(web_failures)
+
+    def read(path: Path, source: str) -> Article:
+        return read_file(path, source=source)
+
+    def extract(articles: Iterator[Article]) -> Iterator[tuple[Article, list[Statement]]]:
+        return iter_statements(articles, nlp=nlp, n_process=jobs)
+
+    result = index_files(store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress)
+    result.failures[:0] = failures
+    return result
+
+
+class StoredStatements(Mapping[str, list[Statement]]):
+    """The statements of every stored article, read from the store when asked for."""
+
+    def __init__(self, store: CorpusStore) -> None:
+        self._store = store
+        self._sources: set[str] | None = None
+
+    def _known(self) -> set[str]:
+        if self._sources is None:
+            self._sources = set(self._store.sources())
+        return self._sources
+
+    def __getitem__(self, source: str) -> list[Statement]:
+        if source not in self._known():
+            raise KeyError(source)
+        return list(self._store.statements(source))
+
+    def __contains__(self, source: object) -> bool:
+        return source in self._known()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._known()))
+
+    def __len__(self) -> int:
+        return len(self._known())
+
+
+class StoredArticles(Sequence[Article]):
+    """The stored articles, counted without being read."""
+
+    def __init__(self, store: CorpusStore) -> None:
+        self._store = store
+        self._count = store.article_count()
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index):  # type: ignore[no-untyped-def]
+        return self._store.articles()[index]
+
+
+def _origins(store: CorpusStore) -> dict[str, str]:
+    """Independent origins of the stored articles, computed once per change of the store."""
+    cached = store.cached_origins()
+    if cached is not None:
+        return cached
+    texts: dict[str, list[Statement]] = {}
+    for source, text in store.statement_texts():
+        # assign_origins reads only the sentence text: skip validating full models.
+        texts.setdefault(source, []).append(
+            Statement.model_construct(id="", source=source, text=text, start=0, end=0, terms=[])
+        )
+    origins = assign_origins(store.articles(), texts)
+    store.save_origins(origins)
+    return origins
+
+
+def corpus_from_store(store: CorpusStore, *, location: str, failures: Sequence[ReadFailure] = ()) -> Corpus:
+    """A Corpus that retrieves from the store, without loading every statement into memory."""
+    return Corpus(
+        location=location,
+        articles=StoredArticles(store),  # type: ignore[arg-type]
+        retriever=store,
+        origins=_origins(store),
+        statements=StoredStatements(store),  # type: ignore[arg-type]
+        failures=list(failures),
+    )
+
+
+def load_stored_corpus(
+    inputs: Sequence[str],
+    store_path: Path,
+    *,
+    nlp: Any = None,
+    jobs: int = 1,
+    read_options: Mapping[str, Any] | None = None,
+    on_progress: Progress | None = None,
+) -> tuple[Corpus, IndexResult]:
+    """Sync the store with the inputs, then a Corpus over it. The store stays open with the corpus."""
+    store = open_store(store_path)
+    try:
+        result = sync_store(store, inputs, nlp=nlp, jobs=jobs, read_options=read_options, on_progress=on_progress)
+        corpus = corpus_from_store(store, location=", ".join(inputs), failures=result.failures)
+    except BaseException:
+        store.close()
+        raise
+    return corpus, result

@@ -1,0 +1,80 @@
+"""A stored corpus answers exactly as one read into memory, and later runs parse only what changed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from claimcheck.errors import CorpusError
+from claimcheck.indexing import load_stored_corpus, open_store, store_location, sync_store
+from claimcheck.pipeline import load_corpus, verify_articles
+from claimcheck.store import default_store_path
+from tests.conftest import SEEDS
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_stored_corpus_gives_the_same_report_as_reading_into_memory(corpus_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    articles = [str(path) for path in sorted(corpus_dir.glob("*.txt"))[:4]]
+    memory = load_corpus([str(corpus_dir)], nlp=nlp, use_store=False)
+    stored = load_corpus([str(corpus_dir)], nlp=nlp)
+    assert default_store_path(corpus_dir).is_dir()
+    expected = verify_articles(articles, memory, nlp=nlp)
+    assert verify_articles(articles, stored, nlp=nlp) == expected
+    # A warm store (a second process would open it like this) answers the same.
+    warm = load_corpus([str(corpus_dir)], nlp=nlp)
+    assert verify_articles(articles, warm, nlp=nlp) == expected
+    assert warm.info() == memory.info()
+
+
+def test_second_sync_parses_nothing_and_a_changed_file_is_parsed_again(corpus_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    location = default_store_path(corpus_dir)
+    with open_store(location) as store:
+        first = sync_store(store, [str(corpus_dir)], nlp=nlp)
+    assert len(first.extracted) == len(list(corpus_dir.glob("*.txt")))
+    with open_store(location) as store:
+        second = sync_store(store, [str(corpus_dir)], nlp=nlp)
+    assert second.extracted == [] and second.removed == []
+    changed = sorted(corpus_dir.glob("*.txt"))[0]
+    changed.write_text("The harbour in Odesa was closed on Friday after a storm, officials said.\n", encoding="utf-8")
+    removed = sorted(corpus_dir.glob("*.txt"))[1]
+    removed.unlink()
+    with open_store(location) as store:
+        third = sync_store(store, [str(corpus_dir)], nlp=nlp)
+        assert [s.text for s in store.statements(str(changed))] == [
+            "The harbour in Odesa was closed on Friday after a storm, officials said."
+        ]
+    assert third.extracted == [str(changed)]
+    assert third.removed == [str(removed)]
+
+
+def test_origins_are_recomputed_when_the_store_changes(corpus_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    corpus, _ = load_stored_corpus([str(corpus_dir)], default_store_path(corpus_dir), nlp=nlp)
+    before = corpus.info()
+    copy = corpus_dir / "zz_copy.txt"
+    copy.write_text(sorted(corpus_dir.glob("*.txt"))[0].read_text(encoding="utf-8"), encoding="utf-8")
+    after, result = load_stored_corpus([str(corpus_dir)], default_store_path(corpus_dir), nlp=nlp)
+    assert result.extracted == [str(copy)]
+    # An exact copy is one more source but not one more independent origin.
+    assert after.info().sources == before.sources + 1
+    assert after.info().origins == before.origins
+    assert after.origin_of(str(copy)) == after.origin_of(str(sorted(corpus_dir.glob("*.txt"))[0]))
+
+
+def test_which_corpora_get_a_store(tmp_path: Path) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("x")
+    assert store_location([str(folder)]) == folder / ".claimcheck"
+    assert store_location([str(folder / "a.txt")]) is None
+    assert store_location([str(folder), str(folder / "a.txt")], tmp_path / "s") == tmp_path / "s"
+    assert store_location(["https://example.org/a"]) is None
+    with pytest.raises(CorpusError, match="--store needs folders or files"):
+        store_location(["-"], tmp_path / "s")
