@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.errors import CorpusError
@@ -44,8 +44,32 @@ class Corpus:
         )
 
 
-def load_corpus(inputs: Sequence[str], *, nlp=None, jobs: int = 1, read_options: dict | None = None) -> Corpus:
-    """Read, parse and index every article the inputs name. Unreadable inputs are recorded, not raised."""
+def load_corpus(
+    inputs: Sequence[str],
+    *,
+    nlp=None,
+    jobs: int = 1,
+    read_options: dict | None = None,
+    store: str | None = None,
+    use_store: bool = True,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> Corpus:
+    """Read, parse and index every article the inputs name. Unreadable inputs are recorded, not raised.
+
+    A corpus folder is kept in its store (FOLDER/.claimcheck/, or `store`): later runs parse only
+    new and changed files (see claimcheck.indexing). on_progress(source, done, total) follows the
+    files that had to be looked at.
+    """
+    if use_store:
+        # Imported here: claimcheck.indexing builds on this module.
+        from claimcheck.indexing import load_stored_corpus, store_location
+
+        location = store_location(inputs, store)
+        if location is not None:
+            corpus, _ = load_stored_corpus(
+                inputs, location, nlp=nlp, jobs=jobs, read_options=read_options, on_progress=on_progress
+            )
+            return corpus
     articles, failures = read_inputs(inputs, **(read_options or {}))
     return corpus_from_articles(articles, location=", ".join(inputs), failures=failures, nlp=nlp, jobs=jobs)
 
