@@ -54,8 +54,10 @@ def test_fetch_reports_each_failed_url_and_exits_3(pages, tmp_path):
     assert len(result.stdout.splitlines()) == 1
     assert result.stderr.splitlines() == [
         f"claimcheck: {pages.url('/missing')}: HTTP 404 Not Found",
-        f"claimcheck: {pages.url('/report.pdf')}: refused type: the server sent application/pdf; "
-        "save the PDF's text as a .txt file and pass that",
+        (
+            f"claimcheck: {pages.url('/report.pdf')}: refused type: the server sent application/pdf; "
+            "save the PDF's text as a .txt file and pass that"
+        ),
         f"claimcheck: saved 1 article(s) into {out}, 2 input(s) failed",
     ]
 

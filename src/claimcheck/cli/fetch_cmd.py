@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, handle_errors, report_failures
+from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, EXIT_USAGE, handle_errors, report_failures
 from claimcheck.ingest import FetchSettings, read_inputs, save_article
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -104,7 +104,7 @@ def command(
             path = save_article(article, out_dir)
         except OSError as exc:
             click.echo(f"claimcheck: error: cannot write into {out_dir}: {exc.strerror or exc}", err=True)
-            sys.exit(EXIT_INPUT_FAILED)
+            sys.exit(EXIT_USAGE)
         click.echo(str(path))
     failed = report_failures(failures)
     click.echo(f"claimcheck: saved {len(articles)} article(s) into {out_dir}, {failed} input(s) failed", err=True)

@@ -6,6 +6,7 @@ The only stage that reads outside input, and the only place httpx and trafilatur
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from claimcheck.errors import ArticleReadError
@@ -45,21 +46,25 @@ def read_inputs(
     Inputs are paths, folders (searched recursively), '-' for stdin, http(s) URLs, and files that
     list URLs (see docs/ingest.md). URLs come from the page cache when fetched before; `offline`
     never touches the network, `refresh` fetches again. Hosts on private, loopback or link-local
-    addresses are refused unless `allow_private` (or an `address_policy` that says otherwise).
+    addresses are refused unless `allow_private`; `address_policy` replaces the address check
+    (its resolver and exempt networks; `allow_private` still lifts it).
     Articles and failures come back in input order.
     """
     items = expand_inputs(inputs)
     urls = [item.url for item in items if isinstance(item, WebPage)]
     web_outcomes: dict[str, Article | ArticleReadError] = {}
     if urls:
+        policy = address_policy or AddressPolicy()
+        if allow_private:
+            policy = replace(policy, allow_private=True)
         options = WebOptions(
             offline=offline,
             refresh=refresh,
             cache_dir=Path(cache_dir) if cache_dir is not None else None,
             settings=fetch_settings or FetchSettings(),
-            policy=address_policy or AddressPolicy(allow_private=allow_private),
+            policy=policy,
         )
-        web_outcomes = dict(zip(urls, read_urls(urls, options=options).outcomes, strict=True))
+        web_outcomes = dict(zip(urls, read_urls(urls, options=options), strict=True))
     articles: list[Article] = []
     failures: list[ReadFailure] = []
     for item in items:

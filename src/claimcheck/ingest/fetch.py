@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from types import TracebackType
+from typing import Self
 
 import httpx
 import stamina
@@ -54,6 +55,14 @@ class FetchSettings:
     max_per_host: int = 2
     user_agent: str = USER_AGENT
 
+    def __post_init__(self) -> None:
+        for name in ("connect_timeout_s", "read_timeout_s", "total_timeout_s", "max_bytes", "attempts",
+                     "max_concurrent", "max_per_host"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"FetchSettings.{name} must be positive, not {getattr(self, name)!r}")
+        if self.max_redirects < 0:
+            raise ValueError(f"FetchSettings.max_redirects must be 0 or more, not {self.max_redirects!r}")
+
 
 class _Transient(Exception):
     """A failure worth another attempt: timeout, connection error, 429 or 5xx."""
@@ -90,7 +99,6 @@ class Fetcher:
     def __init__(self, *, settings: FetchSettings, policy: AddressPolicy) -> None:
         self.settings = settings
         self.policy = policy
-        self.requests_sent = 0
         self._host_slots: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
         self._client = httpx.Client(
@@ -102,7 +110,7 @@ class Fetcher:
             follow_redirects=False,
         )
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(
@@ -180,8 +188,6 @@ class Fetcher:
     def _send(self, url: str, request: httpx.Request) -> Page | httpx.Request:
         """One request: the page, or the request a redirect asks for next."""
         settings = self.settings
-        with self._lock:
-            self.requests_sent += 1
         try:
             response = self._client.send(request, stream=True)
         except httpx.TimeoutException as exc:
@@ -190,6 +196,8 @@ class Fetcher:
             raise FetchError(url, f"unsupported protocol: {exc}") from None
         except httpx.TransportError as exc:
             raise _Transient(f"connection failed: {exc or type(exc).__name__}") from None
+        except httpx.HTTPError as exc:
+            raise FetchError(url, f"request failed: {exc or type(exc).__name__}") from None
         try:
             if response.is_redirect and response.next_request is not None:
                 return response.next_request

@@ -10,6 +10,7 @@ from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.charset import decode_bytes
 from claimcheck.ingest.text import article_from_text, content_hash, looks_like_html
 from claimcheck.ingest.urls import URL_LIST_SUFFIXES
+from claimcheck.models import Article
 
 __all__ = ["article_files", "article_from_text", "content_hash", "decode_text", "read_file", "read_stdin"]
 

@@ -70,7 +70,10 @@ def url_list_entries(path: Path) -> list[tuple[int, str]] | None:
 
 
 def host_of(url: str) -> str | None:
-    return urlsplit(url).hostname
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # a malformed IPv6 host
+        return None
 
 
 def registered_domain(url: str | None) -> str | None:
@@ -80,8 +83,4 @@ def registered_domain(url: str | None) -> str | None:
         return None
     from courlan import extract_domain  # ships with trafilatura; knows the public suffix list offline
 
-    try:
-        domain = extract_domain(url)
-    except Exception:  # courlan raises assorted errors on odd hosts; the bare host is a fine answer
-        domain = None
-    return domain or host_of(url)
+    return extract_domain(url) or host_of(url)

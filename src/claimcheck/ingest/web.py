@@ -28,16 +28,8 @@ class WebOptions:
     policy: AddressPolicy = field(default_factory=AddressPolicy)
 
 
-@dataclass(frozen=True, slots=True)
-class WebResult:
-    """What reading a batch of URLs gave, in input order, and how many HTTP requests it took."""
-
-    outcomes: list[Article | ArticleReadError]
-    requests_sent: int
-
-
-def read_urls(urls: Sequence[str], *, options: WebOptions) -> WebResult:
-    """Read each URL as an Article, or the ArticleReadError saying why not; never raises for one URL."""
+def read_urls(urls: Sequence[str], *, options: WebOptions) -> list[Article | ArticleReadError]:
+    """Read each URL as an Article, or the ArticleReadError saying why not, in input order; never raises for one URL."""
     cache = PageCache(options.cache_dir or default_cache_dir())
     pages: list[Page | ArticleReadError | None] = []
     missing: list[tuple[int, str, str]] = []
@@ -57,13 +49,13 @@ def read_urls(urls: Sequence[str], *, options: WebOptions) -> WebResult:
         else:
             pages.append(None)
             missing.append((index, url, target))
-    requests_sent = 0
     if missing:
         settings = options.settings
-        with Fetcher(settings=settings, policy=options.policy) as fetcher:
-            with ThreadPoolExecutor(max_workers=settings.max_concurrent) as pool:
-                fetched = list(pool.map(lambda item: _fetch(fetcher, item[1], item[2]), missing))
-            requests_sent = fetcher.requests_sent
+        with (
+            Fetcher(settings=settings, policy=options.policy) as fetcher,
+            ThreadPoolExecutor(max_workers=settings.max_concurrent) as pool,
+        ):
+            fetched = list(pool.map(lambda item: _fetch(fetcher, item[1], item[2]), missing))
         for (index, _, _), outcome in zip(missing, fetched, strict=True):
             if isinstance(outcome, Page):
                 _store(cache, outcome)
@@ -78,7 +70,7 @@ def read_urls(urls: Sequence[str], *, options: WebOptions) -> WebResult:
             outcomes.append(article_from_page(page, source=url.strip()))
         except ArticleReadError as exc:
             outcomes.append(exc)
-    return WebResult(outcomes=outcomes, requests_sent=requests_sent)
+    return outcomes
 
 
 def _fetch(fetcher: Fetcher, url: str, target: str) -> Page | ArticleReadError:
