@@ -14,7 +14,7 @@ from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
 from claimcheck.independence import assign_origins, base_origin
 from claimcheck.ingest import read_inputs
-from claimcheck.match import Retriever, StatementIndex, match_claim
+from claimcheck.match import Retriever, StatementIndex, load_stance_model, match_claim
 from claimcheck.models import Article, Claim, CorpusInfo, ReadFailure, Report, Statement, Verdict
 from claimcheck.verdict import label_claim
 
@@ -31,6 +31,9 @@ class Corpus:
     origins: dict[str, str]
     statements: dict[str, list[Statement]] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
+
+    def sentences_of(self, source: str) -> list[Statement]:
+        return self.statements.get(source, [])
 
     def origin_of(self, source: str) -> str:
         return self.origins.get(source, source)
@@ -96,21 +99,28 @@ def corpus_from_articles(
     )
 
 
-def check_claims(claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5) -> Iterator[Verdict]:
+def check_claims(
+    claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5, use_model: bool = True
+) -> Iterator[Verdict]:
     """Label each claim against the corpus, in order."""
+    model = load_stance_model() if use_model else None
     for claim in claims:
-        evidence = match_claim(claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance)
+        evidence = match_claim(
+            claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
+            model=model, sentences_of=corpus.sentences_of,
+        )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
         yield label_claim(claim, evidence, own_origin=own)
 
 
 def check_texts(
-    texts: Iterable[tuple[str | None, str]], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5
+    texts: Iterable[tuple[str | None, str]], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5,
+    use_model: bool = True,
 ) -> Report:
     """Label claims a user typed, given as (id or None, text)."""
     nlp = nlp or load_pipeline()
     claims = [typed_claim(text, claim_id=claim_id, nlp=nlp) for claim_id, text in texts]
-    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance))
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=corpus.failures)
 
 
@@ -126,7 +136,8 @@ def article_claims(articles: Sequence[Article], corpus: Corpus, *, nlp=None) -> 
 
 
 def verify_articles(
-    inputs: Sequence[str], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5, read_options: dict | None = None
+    inputs: Sequence[str], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5, read_options: dict | None = None,
+    use_model: bool = True,
 ) -> Report:
     """Check every claim of the articles the inputs name against the corpus."""
     articles, failures = read_inputs(inputs, **(read_options or {}))
@@ -135,5 +146,5 @@ def verify_articles(
     for article in articles:
         corpus.origins.setdefault(article.source, base_origin(article))
     claims = article_claims(articles, corpus, nlp=nlp)
-    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance))
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])

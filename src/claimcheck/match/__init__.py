@@ -1,14 +1,26 @@
-"""Match: Claim x corpus -> Evidence. Retrieval proposes sentences; the stance rules decide."""
+"""Match: Claim x corpus -> Evidence. Retrieval proposes sentences; the stance rules decide,
+and a small learned model (match/learned.py) weighs whole sources where no rule fires."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+from claimcheck.match.combine import SourceDecision, combine
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
 from claimcheck.match.stance import SentenceStance, decide_stance
-from claimcheck.models import Claim, Evidence
+from claimcheck.models import Claim, Evidence, Statement
 
-__all__ = ["Retriever", "StatementIndex", "match_claim"]
+__all__ = ["Retriever", "StatementIndex", "load_stance_model", "match_claim"]
+
+# The learned model reads whole sources; only the best-ranked candidate sources are worth reading.
+MAX_MODEL_SOURCES = 60
+STANCE_ORDER = {"contradicts": 0, "supports": 1, "mentions": 2}
+
+
+def load_stance_model():
+    from claimcheck.match.learned import StanceModel
+
+    return StanceModel.load()
 
 
 def match_claim(
@@ -18,6 +30,8 @@ def match_claim(
     origin_of: Callable[[str], str],
     min_relevance: float = 0.5,
     limit: int = DEFAULT_CANDIDATES,
+    model=None,
+    sentences_of: Callable[[str], list[Statement]] | None = None,
 ) -> list[Evidence]:
     """One Evidence per source that speaks to the claim: its strongest sentence decides its stance.
 
@@ -26,15 +40,32 @@ def match_claim(
     core = claim.statement.core_terms if len(claim.statement.core_terms) >= 3 else claim.statement.terms
     query = list(core) + list(claim.statement.background_terms)
     best: dict[str, SentenceStance] = {}
+    ranked_sources: list[str] = []
     for statement in retriever.candidates(query, limit=limit):
         if claim.source is not None and statement.source == claim.source:
             continue
+        if statement.source not in ranked_sources:
+            ranked_sources.append(statement.source)
         decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance)
         if decision is None:
             continue
         current = best.get(statement.source)
         if current is None or (decision.strength, decision.relevance) > (current.strength, current.relevance):
             best[statement.source] = decision
+
+    decisions: dict[str, SourceDecision] = {}
+    if model is not None and sentences_of is not None:
+        for source in ranked_sources[:MAX_MODEL_SOURCES]:
+            sentences = sentences_of(source)
+            prediction = model.predict(claim.text, [s.text for s in sentences]) if sentences else None
+            decided = combine(best.get(source), prediction, sentences)
+            if decided is not None:
+                decisions[source] = decided
+    else:
+        decisions = {
+            source: SourceDecision(d.statement, d.stance, d.reason, d.relevance) for source, d in best.items()
+        }
+
     evidence = [
         Evidence(
             source=source,
@@ -46,7 +77,6 @@ def match_claim(
             reason=decision.reason,
             relevance=decision.relevance,
         )
-        for source, decision in best.items()
+        for source, decision in decisions.items()
     ]
-    order = {"contradicts": 0, "supports": 1, "mentions": 2}
-    return sorted(evidence, key=lambda e: (order[e.stance], -e.relevance, e.source))
+    return sorted(evidence, key=lambda e: (STANCE_ORDER[e.stance], -e.relevance, e.source))
