@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -119,3 +120,14 @@ def test_fetch_needs_an_output_folder():
 
     assert result.exit_code == 2
     assert "--out" in result.stderr
+
+
+def test_fetching_a_url_again_rewrites_the_same_file(pages, tmp_path):
+    out = tmp_path / "corpus"
+    args = ("fetch", pages.url("/good"), "--out", str(out), "--allow-private", "--cache-dir", str(tmp_path / "cache"))
+    first = run(*args)
+    second = run(*args, "--refresh")
+
+    assert first.stdout == second.stdout
+    assert [path.name for path in out.iterdir()] == [Path(first.stdout.strip()).name]
+    assert Path(first.stdout.strip()).name.startswith("127.0.0.1-good-")
