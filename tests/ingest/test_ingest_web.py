@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from conftest import CYRILLIC_TITLE, FAST
 
 from claimcheck.ingest import read_inputs
+from claimcheck.ingest.fetch import retry_after_seconds
 
 
 def reasons(failures):
@@ -233,3 +236,25 @@ def test_requests_carry_a_user_agent_that_names_claimcheck(pages, read_options):
     read_inputs([pages.url("/news/agent")], **read_options)
 
     assert any(agent.startswith("claimcheck/") for agent in pages.user_agents)
+
+
+def test_connection_refused_is_retried_then_reported(read_options):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/story"  # nothing listens here any more
+
+    _, failures = read_inputs([url], **read_options)
+
+    reason = reasons(failures)[url]
+    assert reason.startswith("connection failed: ")
+    assert reason.endswith("(after 3 attempts)")
+
+
+def test_retry_after_reads_seconds_and_http_dates():
+    now = datetime(2024, 10, 18, 9, 0, 0, tzinfo=UTC).timestamp()
+
+    assert retry_after_seconds("120") == 120.0
+    assert retry_after_seconds("Fri, 18 Oct 2024 09:00:30 GMT", now=now) == 30.0
+    assert retry_after_seconds("Fri, 18 Oct 2024 08:00:00 GMT", now=now) == 0.0
+    assert retry_after_seconds("soon") is None

@@ -142,18 +142,12 @@ class Fetcher:
             raise FetchError(url, exc.reason + tries) from None
         raise AssertionError("unreachable: stamina either returns or raises")
 
-    def _should_retry(self, error: Exception) -> bool | float:
+    @staticmethod
+    def _should_retry(error: Exception) -> bool | float:
+        """stamina's backoff hook: retry transient failures, after Retry-After seconds when the server said."""
         if not isinstance(error, _Transient):
             return False
-        if error.retry_after_s is None:
-            return True
-        if error.retry_after_s > self.settings.max_retry_after_s:
-            error.reason += (
-                f"; the server asks to wait {error.retry_after_s:.0f} s, "
-                f"more than the {self.settings.max_retry_after_s:g} s claimcheck waits"
-            )
-            return False
-        return error.retry_after_s
+        return True if error.retry_after_s is None else error.retry_after_s
 
     @contextmanager
     def _host_slot(self, host: str) -> Iterator[None]:
@@ -214,7 +208,14 @@ class Fetcher:
         settings = self.settings
         status = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
         if response.status_code in _RETRIED_STATUSES:
-            raise _Transient(status, retry_after_s=retry_after_seconds(response.headers.get("retry-after")))
+            retry_after_s = retry_after_seconds(response.headers.get("retry-after"))
+            if retry_after_s is not None and retry_after_s > settings.max_retry_after_s:
+                raise FetchError(
+                    url,
+                    f"{status}; the server asks to wait {retry_after_s:.0f} s, "
+                    f"more than the {settings.max_retry_after_s:g} s claimcheck waits",
+                )
+            raise _Transient(status, retry_after_s=retry_after_s)
         if not response.is_success:
             raise FetchError(url, status)
         media_type, charset = _content_type(response.headers.get("content-type"))
