@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 from conftest import CYRILLIC_TITLE, cyrillic_page
@@ -158,3 +159,30 @@ def test_text_that_merely_starts_with_a_rule_is_kept_whole(tmp_path):
 
     assert article.text == text
     assert article.title is None
+
+
+def test_stdin_is_read_as_an_article(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+
+    [article], failures = read_inputs(["-"])
+
+    assert failures == []
+    assert (article.source, article.text) == ("-", ARTICLE)
+
+
+def test_stdin_holding_only_urls_is_a_url_list(pages, read_options, monkeypatch):
+    piped = f"# from the wire\n{pages.url('/good')}\n{pages.url('/plain')}\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped.encode())))
+
+    articles, failures = read_inputs(["-"], **read_options)
+
+    assert failures == []
+    assert [article.source for article in articles] == [pages.url("/good"), pages.url("/plain")]
+
+
+def test_empty_stdin_is_reported(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"")))
+
+    _, failures = read_inputs(["-"])
+
+    assert reasons(failures) == {"-": "standard input is empty"}

@@ -13,7 +13,7 @@ from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.address import AddressPolicy
 from claimcheck.ingest.cache import default_cache_dir
 from claimcheck.ingest.fetch import FetchSettings
-from claimcheck.ingest.files import read_file, read_stdin
+from claimcheck.ingest.files import article_from_stdin, read_file
 from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
 from claimcheck.ingest.saving import save_article
 from claimcheck.ingest.text import article_from_text
@@ -43,8 +43,8 @@ def read_inputs(
 ) -> tuple[list[Article], list[ReadFailure]]:
     """Read every article the inputs name; failures are collected, never raised: the batch goes on.
 
-    Inputs are paths, folders (searched recursively), '-' for stdin, http(s) URLs, and files that
-    list URLs (see docs/ingest.md). URLs come from the page cache when fetched before; `offline`
+    Inputs are paths, folders (searched recursively), '-' for stdin (an article, or a list of
+    URLs), http(s) URLs, and files that list URLs (see docs/ingest.md). URLs come from the page cache when fetched before; `offline`
     never touches the network, `refresh` fetches again. Hosts on private, loopback or link-local
     addresses are refused unless `allow_private`; `address_policy` replaces the address check
     (its resolver and exempt networks; `allow_private` still lifts it).
@@ -77,7 +77,7 @@ def read_inputs(
                     raise outcome
                 article = outcome
             elif isinstance(item, Stdin):
-                article = read_stdin()
+                article = article_from_stdin(item.data)
             else:
                 assert isinstance(item, LocalFile)
                 article = read_file(item.path, source=item.name)

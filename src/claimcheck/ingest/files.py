@@ -12,7 +12,7 @@ from claimcheck.ingest.text import article_from_text, content_hash, looks_like_h
 from claimcheck.ingest.urls import URL_LIST_SUFFIXES
 from claimcheck.models import Article
 
-__all__ = ["article_files", "article_from_text", "content_hash", "decode_text", "read_file", "read_stdin"]
+__all__ = ["article_files", "article_from_stdin", "article_from_text", "content_hash", "decode_text", "read_file", "read_stdin"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -50,7 +50,11 @@ def read_file(path: Path, *, source: str | None = None) -> Article:
 
 
 def read_stdin(stream: BinaryIO | None = None) -> Article:
-    data = (stream or sys.stdin.buffer).read()
+    return article_from_stdin((stream or sys.stdin.buffer).read())
+
+
+def article_from_stdin(data: bytes) -> Article:
+    """The article piped in; `-` names it."""
     if not data.strip():
         raise ArticleReadError("-", "standard input is empty")
     is_html = looks_like_html(data[:2048].decode("latin-1"))

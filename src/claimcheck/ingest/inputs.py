@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.files import ARTICLE_SUFFIXES, article_files
-from claimcheck.ingest.urls import is_url, url_list_entries
+from claimcheck.ingest.urls import is_url, url_list_entries, url_list_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +21,7 @@ class LocalFile:
 
 @dataclass(frozen=True, slots=True)
 class Stdin:
-    name: str = "-"
+    data: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +37,12 @@ class Failed:
 Item = LocalFile | Stdin | WebPage | Failed
 
 
-def expand_inputs(inputs: Iterable[str]) -> list[Item]:
-    """Every article the inputs name, in order. A URL named twice is read once."""
+def expand_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None) -> list[Item]:
+    """Every article the inputs name, in order. A URL named twice is read once.
+
+    Standard input is read here, once: when every line of it that is not blank or a comment is
+    a URL, it is a list of URLs (`cat sources.urls | claimcheck fetch - --out corpus/`).
+    """
     items: list[Item] = []
     seen_urls: set[str] = set()
 
@@ -48,7 +54,13 @@ def expand_inputs(inputs: Iterable[str]) -> list[Item]:
     for raw in inputs:
         item = raw.strip() if is_url(raw) else raw
         if item == "-":
-            items.append(Stdin())
+            data = (stdin or sys.stdin.buffer).read()
+            urls = _urls_in(data)
+            if urls:
+                for url in urls:
+                    add_url(url)
+            else:
+                items.append(Stdin(data))
         elif is_url(item):
             add_url(item)
         elif (path := Path(item)).is_dir():
@@ -77,3 +89,11 @@ def _add_file(items: list[Item], add_url: Callable[[str], None], name: str, path
             add_url(entry)
         else:
             items.append(Failed(ArticleReadError(f"{name}:{line}", f"not a URL: {entry!r}; write it as https://...")))
+
+
+def _urls_in(data: bytes) -> list[str]:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return []
+    return [entry for _, entry in url_list_lines(text, only_urls=True) or []]

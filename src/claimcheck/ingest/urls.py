@@ -33,7 +33,7 @@ def checked_url(url: str) -> str:
 
 
 def url_list_entries(path: Path) -> list[tuple[int, str]] | None:
-    """(line number, URL) for each entry when the file is a URL list, else None.
+    """(line number, entry) for each entry when the file is a URL list, else None.
 
     The rule: a `.urls` file is always a URL list. A `.txt` file is one when it has at least one
     entry and every line that is neither blank nor a comment starts with a scheme (`https://...`).
@@ -54,18 +54,25 @@ def url_list_entries(path: Path) -> list[tuple[int, str]] | None:
         if suffix == ".urls":
             raise ArticleReadError(str(path), "URL list is not UTF-8 text; save it as UTF-8") from None
         return None
+    entries = url_list_lines(text, only_urls=suffix != ".urls")
+    if not entries and suffix == ".urls":
+        raise ArticleReadError(str(path), "URL list holds no URLs (only blank lines and # comments)")
+    return entries or None
+
+
+def url_list_lines(text: str, *, only_urls: bool) -> list[tuple[int, str]] | None:
+    """(line number, entry) for each line that is neither blank nor a comment.
+
+    With only_urls, None as soon as one entry is not a URL: the text is then an article.
+    """
     entries: list[tuple[int, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         entry = line.split(" #", 1)[0].split("\t#", 1)[0].strip()
         if not entry or entry.startswith("#"):
             continue
-        if suffix != ".urls" and not is_url(entry):
+        if only_urls and not is_url(entry):
             return None
         entries.append((number, entry))
-    if not entries:
-        if suffix == ".urls":
-            raise ArticleReadError(str(path), "URL list holds no URLs (only blank lines and # comments)")
-        return None
     return entries
 
 
