@@ -186,3 +186,10 @@ def test_empty_stdin_is_reported(monkeypatch):
     _, failures = read_inputs(["-"])
 
     assert reasons(failures) == {"-": "standard input is empty"}
+
+
+def test_public_api_is_sorted_and_importable():
+    import claimcheck.ingest as ingest
+
+    assert ingest.__all__ == sorted(ingest.__all__)
+    assert all(hasattr(ingest, name) for name in ingest.__all__)

@@ -13,7 +13,7 @@ from claimcheck.ingest.cache import Page, PageCache, default_cache_dir
 from claimcheck.ingest.charset import decode_bytes
 from claimcheck.ingest.fetch import HTML_TYPES, Fetcher, FetchSettings
 from claimcheck.ingest.text import article_from_text, looks_like_html
-from claimcheck.ingest.urls import checked_url
+from claimcheck.ingest.urls import checked_url, host_of
 from claimcheck.models import Article
 
 
@@ -50,6 +50,7 @@ def read_urls(urls: Sequence[str], *, options: WebOptions) -> list[Article | Art
             pages.append(None)
             missing.append((index, url, target))
     if missing:
+        missing = _interleave_hosts(missing)
         settings = options.settings
         with (
             Fetcher(settings=settings, policy=options.policy) as fetcher,
@@ -71,6 +72,15 @@ def read_urls(urls: Sequence[str], *, options: WebOptions) -> list[Article | Art
         except ArticleReadError as exc:
             outcomes.append(exc)
     return outcomes
+
+
+def _interleave_hosts(missing: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """Round-robin over hosts, so that workers waiting for one busy host's slots do not hold up the others."""
+    by_host: dict[str, list[tuple[int, str, str]]] = {}
+    for item in missing:
+        by_host.setdefault(host_of(item[2]) or "", []).append(item)
+    queues = list(by_host.values())
+    return [queue[turn] for turn in range(max(map(len, queues))) for queue in queues if turn < len(queue)]
 
 
 def _fetch(fetcher: Fetcher, url: str, target: str) -> Page | ArticleReadError:
