@@ -27,7 +27,7 @@ def corpus_file_name(article: Article) -> str:
     if is_url(article.source):
         outlet = registered_domain(article.source) or "page"
         segments = [part for part in urlsplit(article.source).path.split("/") if part]
-        last = re.sub(r"\.(s?html?|php|aspx?)$", "", segments[-1].lower()) if segments else "index"
+        last = re.sub(r"\.(s?html?|php|aspx?|txt|md)$", "", segments[-1].lower()) if segments else "index"
     else:
         outlet = article.outlet or "file"
         last = Path(article.source).stem.lower()
