@@ -17,7 +17,7 @@ from tests.conftest import SEEDS
 @pytest.fixture()
 def corpus_dir(tmp_path: Path) -> Path:
     folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS, folder)
+    shutil.copytree(SEEDS, folder, ignore=shutil.ignore_patterns(".claimcheck"))
     return folder
 
 

@@ -1,0 +1,147 @@
+"""The CI side of the command line: index, --fail-on exit codes, baselines, formats written with -o."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+from tests.conftest import SEEDS
+
+SARIF_SCHEMA = Path(__file__).parent / "fixtures" / "schemas" / "sarif-schema-2.1.0.json"
+REPORT_SCHEMA = Path(__file__).resolve().parent.parent / "docs" / "schema" / "report.schema.json"
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory, nlp) -> Path:  # type: ignore[no-untyped-def]
+    """A corpus folder (indexed once for the module) and the labels its articles get."""
+    root = tmp_path_factory.mktemp("ci")
+    shutil.copytree(SEEDS, root / "corpus", ignore=shutil.ignore_patterns(".claimcheck"))
+    result = CliRunner().invoke(cli, ["index", str(root / "corpus")])
+    assert result.exit_code == 0, result.stderr
+    # The articles under check: a few of the corpus's own, so the runs stay quick.
+    (root / "drafts").mkdir()
+    for path in sorted((root / "corpus").glob("*.txt"))[:2]:
+        shutil.copy(path, root / "drafts" / path.name)
+    return root
+
+
+def labels_of(workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    monkeypatch.chdir(workspace)
+    result = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line)["label"] for line in result.stdout.splitlines()]
+
+
+def test_index_reports_what_it_did_and_a_second_run_reads_nothing(runner: CliRunner, tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns(".claimcheck"))
+    count = len(list(corpus.glob("*.txt")))
+    first = runner.invoke(cli, ["index", str(corpus)])
+    assert first.exit_code == 0, first.stderr
+    assert f"indexed {count} new or changed, 0 unchanged" in first.stderr
+    assert first.stdout == ""
+    assert (corpus / ".claimcheck" / "corpus.sqlite3").is_file()
+    second = runner.invoke(cli, ["index", str(corpus)])
+    assert f"indexed 0 new or changed, {count} unchanged, 0 removed" in second.stderr
+
+
+def test_index_with_store_elsewhere_leaves_the_corpus_untouched(runner: CliRunner, tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus, ignore=shutil.ignore_patterns(".claimcheck"))
+    result = runner.invoke(cli, ["index", str(corpus), "--store", str(tmp_path / "cache")])
+    assert result.exit_code == 0, result.stderr
+    assert not (corpus / ".claimcheck").exists()
+    assert (tmp_path / "cache" / "corpus.sqlite3").is_file()
+
+
+def test_index_refuses_a_url_and_says_what_to_do(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["index", "https://example.org/news"])
+    assert result.exit_code == 2
+    assert "index a corpus folder" in result.stderr
+
+
+def test_fail_on_exits_1_only_when_the_label_occurs(
+    runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    labels = labels_of(workspace, runner, monkeypatch)
+    for label in ("contradicted", "single-sourced", "unmatched", "corroborated"):
+        if label == "corroborated":
+            continue
+        result = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", "json", "--fail-on", label])
+        expected = 1 if label in labels else 0
+        assert result.exit_code == expected, (label, labels, result.stderr)
+        if expected:
+            assert f"labelled {label} (--fail-on)" in result.stderr
+    assert set(labels) & {"contradicted", "single-sourced", "unmatched"}, "the seed corpus should have findings"
+
+
+def test_fail_on_unknown_label_is_a_usage_error(runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    result = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--fail-on", "false"])
+    assert result.exit_code == 2
+    assert "unknown label 'false'" in result.stderr
+
+
+def test_baseline_suppresses_known_findings_and_says_how_many(
+    runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    all_labels = "contradicted,single-sourced,unmatched"
+    failing = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--fail-on", all_labels])
+    assert failing.exit_code == 1
+    written = runner.invoke(
+        cli, ["verify", "drafts", "--against", "corpus", "--fail-on", all_labels, "--write-baseline", "known.json"]
+    )
+    assert written.exit_code == 0, written.stderr
+    findings = json.loads((workspace / "known.json").read_text(encoding="utf-8"))["findings"]
+    assert findings
+    quiet = runner.invoke(
+        cli, ["verify", "drafts", "--against", "corpus", "--fail-on", all_labels, "--baseline", "known.json",
+              "--format", "jsonl"]
+    )
+    assert quiet.exit_code == 0, quiet.stderr
+    # Two identical sentences in one article are one baseline entry, but both are suppressed.
+    total = sum(label != "corroborated" for label in labels_of(workspace, runner, monkeypatch))
+    assert total >= len(findings)
+    assert f"{total} known findings suppressed by the baseline known.json" in quiet.stderr
+    assert all(json.loads(line)["label"] == "corroborated" for line in quiet.stdout.splitlines())
+
+
+def test_each_format_written_with_o_parses_back(runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(workspace)
+    out = workspace / "out"
+    for fmt, name in (("json", "r.json"), ("jsonl", "r.jsonl"), ("csv", "r.csv"), ("markdown", "r.md"),
+                      ("sarif", "r.sarif"), ("junit", "r.xml")):
+        result = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", fmt, "-o", str(out / name)])
+        assert result.exit_code == 0, (fmt, result.stderr)
+        assert result.stdout == ""
+    report = json.loads((out / "r.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))).validate(report)
+    claims = len(report["verdicts"])
+    assert len((out / "r.jsonl").read_text(encoding="utf-8").splitlines()) == claims
+    assert len(list(csv.DictReader(io.StringIO((out / "r.csv").read_text(encoding="utf-8"), newline="")))) == claims
+    assert (out / "r.md").read_text(encoding="utf-8").startswith("# claimcheck report")
+    sarif = json.loads((out / "r.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
+    findings = [v for v in report["verdicts"] if v["label"] != "corroborated"]
+    results = sarif["runs"][0]["results"]
+    assert len(results) == len(findings)
+    assert all(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].startswith("drafts/") for r in results)
+    assert all(r["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1 for r in results)
+    junit = ET.parse(out / "r.xml").getroot()
+    assert junit.get("tests") == str(claims)
+    assert list(out.glob("*.tmp")) == []
