@@ -6,37 +6,55 @@ import sys
 
 import click
 
-from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, format_option, handle_errors, report_failures, write_output
+from claimcheck.cli.ci_options import apply_ci, check_labels, ci_options, jobs_option, progress_bar, store_option
+from claimcheck.cli.common import format_option, handle_errors, write_output
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
 from claimcheck.pipeline import load_corpus, verify_articles
-from claimcheck.report import render
+from claimcheck.report import FORMATS, render
 
 
 @click.command("verify")
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 @against_option
-@format_option()
+@store_option
+@jobs_option
+@format_option(FORMATS)
 @evidence_option
+@ci_options
 @click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
 @handle_errors
 def command(
-    articles: tuple[str, ...], against: tuple[str, ...], output_format: str | None, evidence: bool,
-    output_path: str | None,
+    articles: tuple[str, ...], against: tuple[str, ...], store: str | None, jobs: int | None,
+    output_format: str | None, evidence: bool, fail_on: tuple[str, ...], baseline: str | None,
+    write_baseline_path: str | None, output_path: str | None,
 ) -> None:
     """Label every factual claim of ARTICLE (file, folder or '-') against a corpus.
 
     Each claim is corroborated, contradicted or single-sourced, counting independent sources
     (one file or outlet is one source; copies of one story are one).
 
+    A corpus folder is indexed in its store (see `claimcheck index`). Exit status: 1 when a
+    claim gets a --fail-on label (after --baseline), 3 when an input could not be read, else 0.
+
     \b
-    Example:
+    Examples:
       claimcheck verify fixtures/articles/002_1375dabaa46a4f12.txt --against fixtures/articles/ --evidence
+      claimcheck verify drafts/ --against corpus/ --fail-on contradicted --format sarif -o results.sarif
     """
-    settings = settings_for(format=output_format)
-    corpus = load_corpus(resolve_corpus(against, settings, articles), jobs=settings.jobs)
+    settings = settings_for(format=output_format, store=store, jobs=jobs, fail_on=list(fail_on), baseline=baseline)
+    check_labels(settings)
+    with progress_bar("indexing corpus") as progress:
+        corpus = load_corpus(
+            resolve_corpus(against, settings, articles), jobs=settings.jobs, store=settings.store, on_progress=progress
+        )
     report = verify_articles(articles, corpus, min_relevance=settings.min_relevance)
-    write_output(render(report, settings.format, evidence=evidence, color=_color(output_path)), output_path)
-    sys.exit(EXIT_INPUT_FAILED if report_failures(report.failures) else EXIT_OK)
+    report, exit_code = apply_ci(report, settings, write_baseline_path=write_baseline_path)
+    text = render(
+        report, settings.format, evidence=evidence, color=_color(output_path),
+        fail_on=settings.fail_on or ("contradicted",),
+    )
+    write_output(text, output_path)
+    sys.exit(exit_code)
 
 
 def _color(output_path: str | None) -> bool:
