@@ -94,14 +94,20 @@ def _main_predicate(sent, words: Lexicon):
 
 
 def _negation(predicate) -> str | None:
+    """The negation cue on the predicate, in text order: 'has not sent', 'will no longer play', 'sent no troops'."""
     for child in predicate.children:
-        if child.dep_ == "neg" or child.lower_ in {"never"}:
-            aux = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"} and c.i < child.i]
-            parts = [*(a.text for a in aux), child.text, predicate.text]
-            return " ".join(parts)
+        negated = child.dep_ == "neg" or child.lower_ == "never"
+        if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
+            negated = True
+        if negated:
+            aux = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
+            tokens = sorted([*aux, child, predicate], key=lambda t: t.i)
+            if child.lower_ == "longer":
+                tokens = sorted([*tokens, *(g for g in child.children if g.lower_ == "no")], key=lambda t: t.i)
+            return " ".join(t.text for t in tokens)
         if child.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"}:
             for grand in child.children:
-                if grand.dep_ == "det" and grand.lower_ in {"no"}:
+                if grand.dep_ == "det" and grand.lower_ == "no":
                     return f"{predicate.text} no {child.text}" if child.i > predicate.i else f"no {child.text}"
     return None
 

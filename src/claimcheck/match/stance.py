@@ -31,7 +31,8 @@ class Strength:
     """How firmly a sentence decides the source's stance; the strongest sentence speaks for its source."""
 
     MENTION = 1
-    CONFLICT = 2  # numbers or alternatives disagree: the source may speak of another scope elsewhere
+    CONFLICT = 2  # numbers or alternatives disagree, or the source states what a negated claim denies:
+    # the source may speak of another scope or an earlier state elsewhere
     SUPPORT = 3
     DENIAL = 4  # negation, denial or correction of the claim itself
 
@@ -278,7 +279,7 @@ def decide_stance(
         if sentence_negated:
             kind = "denied" if sentence.denial and not sentence.negation else "negated"
             return result("contradicts", f"{kind}: '{sentence_negated}'", Strength.DENIAL)
-        return result("contradicts", f"states what the claim denies ('{claim_negated}')", Strength.DENIAL)
+        return result("contradicts", f"states what the claim denies ('{claim_negated}')", Strength.CONFLICT)
     if bool(claim_negated) != bool(sentence_negated):
         return result("mentions", "related, but about another action", Strength.MENTION)
 
