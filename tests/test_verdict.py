@@ -46,7 +46,7 @@ def test_any_independent_contradiction_wins_and_both_counts_are_shown():
     ])
     assert verdict.label == "contradicted"
     assert (verdict.supporting_origins, verdict.contradicting_origins) == (2, 1)
-    assert "1 independent source contradict" in verdict.reason
+    assert verdict.reason.startswith("1 independent source contradicts, 2 support")
 
 
 def test_typed_claim_with_only_mentions_is_unmatched():

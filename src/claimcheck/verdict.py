@@ -28,8 +28,8 @@ def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | Non
     if contradicting:
         label = "contradicted"
         first = next(e for e in usable if e.stance == "contradicts")
-        reason = (f"{_plural(len(contradicting), 'independent source')} contradict, {len(supporting)} support; "
-                  f"{first.reason}")
+        verb = "contradicts" if len(contradicting) == 1 else "contradict"
+        reason = f"{_plural(len(contradicting), 'independent source')} {verb}, {len(supporting)} support; {first.reason}"
     elif len(supporting) >= needed:
         label = "corroborated"
         reason = f"supported by {support_text}" + ("" if claim.origin == "typed" else " besides its own")
