@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, format_option, handle_errors, report_failures, write_output
+from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
 from claimcheck.cli.verify_cmd import _color
 from claimcheck.errors import ClaimcheckError
@@ -24,10 +25,12 @@ from claimcheck.report import render
 @format_option()
 @evidence_option
 @click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
+@web_options
 @handle_errors
 def command(
     claims: tuple[str, ...], claims_file: str | None, against: tuple[str, ...], output_format: str | None,
-    evidence: bool, output_path: str | None,
+    evidence: bool, output_path: str | None, offline: bool, refresh: bool, allow_private: bool,
+    cache_dir, timeout_s: float | None,
 ) -> None:
     """Label typed claims against a corpus: corroborated needs two independent sources;
     unmatched means nothing in the corpus speaks to the claim.
@@ -43,7 +46,10 @@ def command(
     if not texts:
         raise click.UsageError("give a claim to check, or --claims FILE")
     settings = settings_for(format=output_format)
-    corpus = load_corpus(resolve_corpus(against, settings), jobs=settings.jobs)
+    read_options = web_read_options(
+        offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir, timeout_s=timeout_s
+    )
+    corpus = load_corpus(resolve_corpus(against, settings), jobs=settings.jobs, read_options=read_options)
     report = check_texts(texts, corpus, min_relevance=settings.min_relevance)
     write_output(render(report, settings.format, evidence=evidence, color=_color(output_path)), output_path)
     sys.exit(EXIT_INPUT_FAILED if report_failures(report.failures) else EXIT_OK)

@@ -8,6 +8,7 @@ import click
 
 from claimcheck.cli.ci_options import apply_ci, check_labels, ci_options, jobs_option, progress_bar, store_option
 from claimcheck.cli.common import format_option, handle_errors, write_output
+from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
 from claimcheck.pipeline import load_corpus, verify_articles
 from claimcheck.report import FORMATS, render
@@ -22,11 +23,13 @@ from claimcheck.report import FORMATS, render
 @evidence_option
 @ci_options
 @click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
+@web_options
 @handle_errors
 def command(
     articles: tuple[str, ...], against: tuple[str, ...], store: str | None, jobs: int | None,
     output_format: str | None, evidence: bool, fail_on: tuple[str, ...], baseline: str | None,
-    write_baseline_path: str | None, output_path: str | None,
+    write_baseline_path: str | None, output_path: str | None, offline: bool, refresh: bool, allow_private: bool,
+    cache_dir, timeout_s: float | None,
 ) -> None:
     """Label every factual claim of ARTICLE (file, folder or '-') against a corpus.
 
@@ -43,11 +46,15 @@ def command(
     """
     settings = settings_for(format=output_format, store=store, jobs=jobs, fail_on=list(fail_on), baseline=baseline)
     check_labels(settings)
+    read_options = web_read_options(
+        offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir, timeout_s=timeout_s
+    )
     with progress_bar("indexing corpus") as progress:
         corpus = load_corpus(
-            resolve_corpus(against, settings, articles), jobs=settings.jobs, store=settings.store, on_progress=progress
+            resolve_corpus(against, settings, articles), jobs=settings.jobs, store=settings.store,
+            on_progress=progress, read_options=read_options,
         )
-    report = verify_articles(articles, corpus, min_relevance=settings.min_relevance)
+    report = verify_articles(articles, corpus, min_relevance=settings.min_relevance, read_options=read_options)
     report, exit_code = apply_ci(report, settings, write_baseline_path=write_baseline_path)
     text = render(
         report, settings.format, evidence=evidence, color=_color(output_path),

@@ -19,13 +19,31 @@ __all__ = ["claims_from_statements", "extract_statements", "iter_statements", "l
 
 MIN_CLAIM_WORDS = 6
 MAX_CLAIM_WORDS = 80
-PARAGRAPH = re.compile(r"[^\n]+")
+LINE = re.compile(r"[^\n]+")
+SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    for match in PARAGRAPH.finditer(text):
-        if match.group(0).strip():
-            yield match.start(), match.group(0)
+    """(offset, text) of each paragraph. A line break inside a sentence (wrapped text) does not end
+    a paragraph; a line that ends without punctuation before a capitalised line (a headline) does."""
+    start = end = None
+    for match in LINE.finditer(text):
+        line = match.group(0)
+        if not line.strip():
+            continue
+        continues = (
+            start is not None
+            and not SENTENCE_END.search(text[start:end])
+            and line.lstrip()[:1].islower()
+        )
+        if continues:
+            end = match.end()
+            continue
+        if start is not None:
+            yield start, text[start:end]
+        start, end = match.start(), match.end()
+    if start is not None:
+        yield start, text[start:end]
 
 
 def iter_statements(

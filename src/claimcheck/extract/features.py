@@ -211,7 +211,7 @@ def _counted_and_governor(span, words: Lexicon) -> tuple[str | None, str | None]
 def statement_from_span(sent, *, source: str, base_offset: int, context_terms: list[str]) -> Statement:
     """Build the Statement of one sentence. base_offset maps span offsets to the source text."""
     words = lexicon()
-    text = sent.text.strip()
+    text = " ".join(sent.text.split())
     lower = text.lower()
     background = _background_tokens(sent, words)
     predicate, reporting_root = _main_predicate(sent, words)
@@ -223,6 +223,10 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     seen_entity_tokens: set[int] = set()
     for ent in sent.ents:
         if ent.label_ in SKIP_ENTITY_LABELS:
+            if ent.label_ in {"DATE", "TIME"}:
+                # kept as a mention (a dated statement is concrete) but never as a term: dates are too common
+                entities.append(EntityMention(text=ent.text, key=entity_key(ent.text, words), label=ent.label_))
+            seen_entity_tokens.update(t.i for t in ent)
             continue
         ent_terms, key = _entity_terms(ent, words)
         entities.append(EntityMention(text=ent.text, key=key, label=ent.label_))
@@ -245,7 +249,9 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     background_terms = [t for t in dict.fromkeys(background_terms) if t not in terms]
 
     hedges = [h for h in words.hedge_words if h not in MODALS and _phrase_in(lower, (h,))]
-    hedges += [t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in MODALS - {"should", "must"}]
+    # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
+    hedging_modals = MODALS - {"should", "must"} - ({"would"} if reporting_root is not None else set())
+    hedges += [t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in hedging_modals]
     opinion = _phrase_in(lower, words.opinion_markers)
     kind = "fact"
     if text.endswith("?"):
@@ -253,11 +259,11 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     elif opinion:
         kind = "opinion"
     elif re.match(r"^(if|whether|unless)\b", lower) or any(
-        c.tag_ == "MD" and c.lower_ in MODALS for c in predicate.children
+        c.tag_ == "MD" and c.lower_ in hedging_modals for c in predicate.children
     ):
         kind = "speculation"
     start = base_offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    end = start + len(text)
+    end = base_offset + sent.end_char - (len(sent.text) - len(sent.text.rstrip()))
     statement_id = hashlib.sha1(f"{source}\x00{start}\x00{text}".encode()).hexdigest()[:16]
     return Statement(
         id=statement_id,
