@@ -1,0 +1,198 @@
+"""Speed benchmark: indexing throughput against bare spaCy, verify time on a warm store, peak memory.
+
+Not a test: it prints figures and, with --check, exits 1 when one misses its target.
+
+    python benchmarks/build_corpus.py 1000 10000     # once; corpora go to /tmp/claimcheck-bench
+    python benchmarks/speed.py                      # 1k and 10k
+    python benchmarks/speed.py 1000 --check
+
+For each corpus size it measures, each part in its own process so that memory and caches of one
+part do not help or hurt another:
+
+  index   a fresh store built from the corpus folder (claimcheck.indexing.sync_store): words/s, and
+          peak RSS of the indexing process (target: <= 1.5 GB at 10k)
+  bare    the same spaCy pipeline (claimcheck's, with its gazetteer) over the same paragraphs with
+          nlp.pipe and the same batch size, doing nothing with the result: words/s
+          (target: claimcheck's index throughput >= 0.85 x bare spaCy)
+  verify  one new article checked against the warm store, in a process with the model loaded
+          (target: <= 2 s at 10k, and the 10k time <= 2 x the 1k time); the wall time of the whole
+          `claimcheck verify` command, model loading included, is printed beside it
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import build_corpus  # noqa: E402
+
+DEFAULT_ROOT = build_corpus.DEFAULT_OUT
+TARGET_RATIO = 0.85
+TARGET_VERIFY_S = 2.0
+TARGET_VERIFY_GROWTH = 2.0
+TARGET_RSS_MB = 1500.0
+BATCH_SIZE = 64  # claimcheck.extract.iter_statements' default
+
+
+def _peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def _corpus(root: Path, size: int) -> dict[str, Any]:
+    manifest = root / f"manifest-{size}.json"
+    if not manifest.is_file():
+        build_corpus.build(size, root, build_corpus.load_paragraphs(build_corpus.DEFAULT_BODIES))
+    return json.loads(manifest.read_text(encoding="utf-8"))
+
+
+def part_index(root: Path, size: int, jobs: int) -> dict[str, Any]:
+    from claimcheck.extract import load_pipeline
+    from claimcheck.indexing import open_store, sync_store
+
+    corpus = _corpus(root, size)
+    nlp = load_pipeline()
+    store_path = root / f"store-{size}"
+    shutil.rmtree(store_path, ignore_errors=True)
+    with open_store(store_path) as store:
+        started = time.perf_counter()
+        result = sync_store(store, [corpus["corpus"]], nlp=nlp, jobs=jobs)
+        seconds = time.perf_counter() - started
+        statements = store.statement_count()
+    return {
+        "seconds": seconds,
+        "words": result.words_extracted,
+        "articles": len(result.extracted),
+        "statements": statements,
+        "words_per_s": result.words_extracted / seconds,
+        "peak_rss_mb": _peak_rss_mb(),
+    }
+
+
+def part_bare(root: Path, size: int, jobs: int) -> dict[str, Any]:
+    from claimcheck.extract import _paragraphs, load_pipeline
+    from claimcheck.ingest.files import article_files, read_file
+
+    corpus = _corpus(root, size)
+    nlp = load_pipeline()
+    started = time.perf_counter()
+    words = 0
+    # Same work before spaCy as the indexer: read each file, split it into paragraphs.
+    texts = []
+    for path in article_files(Path(corpus["corpus"])):
+        article = read_file(path)
+        words += len(article.text.split())
+        texts.extend(paragraph for _, paragraph in _paragraphs(article.text))
+    sentences = 0
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs):
+        sentences += sum(1 for _ in doc.sents)
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "words": words, "sentences": sentences, "words_per_s": words / seconds}
+
+
+def part_verify(root: Path, size: int, repeats: int = 3) -> dict[str, Any]:
+    from claimcheck.extract import load_pipeline
+    from claimcheck.indexing import load_stored_corpus
+    from claimcheck.pipeline import verify_articles
+
+    corpus = _corpus(root, size)
+    nlp = load_pipeline()
+    nlp("Warm up the pipeline once.")
+    store_path = root / f"store-{size}"
+    times = []
+    claims = 0
+    for _ in range(repeats):
+        started = time.perf_counter()
+        loaded, result = load_stored_corpus([corpus["corpus"]], store_path, nlp=nlp)
+        report = verify_articles([corpus["probe"]], loaded, nlp=nlp)
+        times.append(time.perf_counter() - started)
+        claims = len(report.verdicts)
+        if result.extracted:
+            raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
+    labels: dict[str, int] = {}
+    for verdict in report.verdicts:
+        labels[verdict.label] = labels.get(verdict.label, 0) + 1
+    return {"seconds": statistics.median(times), "all_seconds": times, "claims": claims, "labels": labels}
+
+
+def cli_verify_seconds(root: Path, size: int) -> float:
+    corpus = _corpus(root, size)
+    command = [str(Path(sys.executable).parent / "claimcheck"), "verify", corpus["probe"], "--against",
+               corpus["corpus"], "--store", str(root / f"store-{size}"), "--format", "jsonl"]
+    started = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _child(part: str, root: Path, size: int, jobs: int) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--part", part, "--root", str(root), "--jobs", str(jobs), str(size)]
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="where build_corpus.py wrote the corpora")
+    parser.add_argument("--jobs", type=int, default=1, help="processes for spaCy, in both the index and bare runs")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
+    parser.add_argument("--part", choices=("index", "bare", "verify"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.part:
+        [size] = args.sizes
+        if args.part == "index":
+            figures = part_index(args.root, size, args.jobs)
+        elif args.part == "bare":
+            figures = part_bare(args.root, size, args.jobs)
+        else:
+            figures = part_verify(args.root, size)
+        print(json.dumps(figures))
+        return 0
+
+    failures: list[str] = []
+    verify_times: dict[int, float] = {}
+    for size in args.sizes:
+        corpus = _corpus(args.root, size)
+        print(f"== {size} articles, {corpus['words']:,} words ({corpus['corpus']})", flush=True)
+        bare = _child("bare", args.root, size, args.jobs)
+        index = _child("index", args.root, size, args.jobs)
+        ratio = index["words_per_s"] / bare["words_per_s"]
+        print(f"index:  {index['words_per_s']:9,.0f} words/s  ({index['articles']:,} articles, "
+              f"{index['statements']:,} sentences in {index['seconds']:.1f} s)")
+        print(f"bare:   {bare['words_per_s']:9,.0f} words/s  (spaCy alone, {bare['seconds']:.1f} s)")
+        print(f"ratio:  {ratio:.2f}  (target >= {TARGET_RATIO})")
+        print(f"peak RSS while indexing: {index['peak_rss_mb']:,.0f} MB")
+        if ratio < TARGET_RATIO:
+            failures.append(f"{size}: index/bare ratio {ratio:.2f} < {TARGET_RATIO}")
+        if size >= 10000 and index["peak_rss_mb"] > TARGET_RSS_MB:
+            failures.append(f"{size}: peak RSS {index['peak_rss_mb']:.0f} MB > {TARGET_RSS_MB:.0f} MB")
+        verify = _child("verify", args.root, size, args.jobs)
+        verify_times[size] = verify["seconds"]
+        wall = cli_verify_seconds(args.root, size)
+        print(f"verify one new article ({verify['claims']} claims {verify['labels']}): {verify['seconds']:.2f} s "
+              f"with the model loaded; `claimcheck verify` wall time {wall:.2f} s")
+        if size >= 10000 and verify["seconds"] > TARGET_VERIFY_S:
+            failures.append(f"{size}: verify {verify['seconds']:.2f} s > {TARGET_VERIFY_S} s")
+    if 1000 in verify_times and 10000 in verify_times:
+        growth = verify_times[10000] / verify_times[1000]
+        print(f"verify 10k / 1k: {growth:.2f}  (target <= {TARGET_VERIFY_GROWTH})")
+        if growth > TARGET_VERIFY_GROWTH:
+            failures.append(f"verify time grows {growth:.2f}x from 1k to 10k > {TARGET_VERIFY_GROWTH}x")
+    for failure in failures:
+        print(f"MISSED: {failure}")
+    return 1 if failures and args.check else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
