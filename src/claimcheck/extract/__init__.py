@@ -91,10 +91,16 @@ def extract_statements(article: Article, *, nlp=None) -> list[Statement]:
     return next(iter_statements([article], nlp=nlp))[1]
 
 
+# A sentence that opens on a pronoun or "this/these ..." leans on the one before: not checkable alone.
+ANAPHORIC_START = re.compile(r"^(?:it|its|this|these|that|those|they|their|he|she|his|her|we|such|the latter|the former)\b", re.I)
+
+
 def is_claim(statement: Statement) -> bool:
-    """A checkable factual claim: a full sentence that asserts something concrete."""
+    """A checkable factual claim: a full, self-contained sentence that asserts something concrete."""
     words = len(statement.text.split())
     if statement.kind != "fact" or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
+        return False
+    if ANAPHORIC_START.match(statement.text):
         return False
     if statement.predicate is None:
         return False
@@ -103,18 +109,23 @@ def is_claim(statement: Statement) -> bool:
 
 
 def claims_from_statements(statements: Iterable[Statement]) -> list[Claim]:
-    return [
-        Claim(
+    """The claims among an article's statements; a sentence repeated (a headline over its story) once."""
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    for statement in statements:
+        key = re.sub(r"\W+", " ", statement.text.lower()).strip()
+        if key in seen or not is_claim(statement):
+            continue
+        seen.add(key)
+        claims.append(Claim(
             id=statement.id,
             text=statement.text,
             name=claim_name(statement),
             origin="article",
             source=statement.source,
             statement=statement,
-        )
-        for statement in statements
-        if is_claim(statement)
-    ]
+        ))
+    return claims
 
 
 def typed_claim(text: str, *, claim_id: str | None = None, nlp=None) -> Claim:

@@ -14,9 +14,22 @@ LEAD_INS = re.compile(
 )
 
 
+LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:since|in|on|at|after|before|during|amid|amidst|while|as|with|despite|although|though|"
+    r"following|earlier|later|last|this|on [a-z]+day)\b[^,]{0,60}|[A-Z][a-z]+day|yesterday|today),\s+",
+    re.IGNORECASE,
+)
+
+
 def claim_name(statement: Statement) -> str:
     """The sentence with lead-ins and trailing clauses trimmed, cut at a word boundary."""
     text = LEAD_INS.sub("", statement.text).strip()
+    # "In June, Putin visited Kim" -> "Putin visited Kim": a short opening adverbial is not the claim
+    while True:
+        opening = LEADING_ADVERBIAL.match(text)
+        if opening is None or len(text) - opening.end() < 20:
+            break
+        text = text[opening.end():]
     text = re.sub(r"\s*[.;:!]+$", "", text)
     if len(text) > MAX_NAME_CHARS:
         first_clause = re.split(r",\s|\s[–—-]\s|;\s", text)[0]

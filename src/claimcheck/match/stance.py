@@ -88,6 +88,10 @@ def coverage(claim: Statement, sentence: Statement, idf: Callable[[str], float],
         else:
             credit = 0.0
         gained += weight * credit
+        if credit < CONTEXT_CREDIT and any(key in own for key in lexicon().implies.get(term, ())):
+            # a leader acting is the state acting: "Kim Jong Un sent" is covered by "North Korea sent"
+            credit = 1.0
+            gained += weight
         if credit >= CONTEXT_CREDIT:
             covered.add(term)
         elif term in entity_terms:
