@@ -8,6 +8,8 @@ from __future__ import annotations
 import hashlib
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.lexicon import Lexicon, lexicon
 from claimcheck.models import EntityMention, Quantity, Statement
@@ -42,10 +44,24 @@ def lemma_term(token, words: Lexicon) -> str:
     return words.canonical_lemma(lemma)
 
 
+# spaCy's stop list holds verbs and nouns that carry a claim ("show", "fire", "call", "front").
+STOP_WORDS_KEPT = frozenset({
+    "show", "fire", "call", "move", "name", "front", "back", "top", "bottom", "full", "serious", "empty",
+    "give", "put", "see", "find", "thick", "thin", "bill", "amount", "sixty", "fifty", "forty",
+})
+
+
+def _is_stop(token) -> bool:
+    lemma = token.lemma_.lower()
+    if lemma in STOP_WORDS_KEPT or token.lower_ in STOP_WORDS_KEPT:
+        return False
+    return token.is_stop or lemma in STOP_WORDS
+
+
 def _is_content(token) -> bool:
     return (
         token.pos_ in CONTENT_POS
-        and not token.is_stop
+        and not _is_stop(token)
         and not token.is_punct
         and not token.like_num
         and token.dep_ not in {"aux", "auxpass"}
@@ -142,6 +158,14 @@ def _background_tokens(sent, words: Lexicon) -> set[int]:
     return inside
 
 
+# The tagger sometimes calls "Some 12k" a date: only spans with a time word are dates for sure.
+TIME_WORDS = re.compile(
+    r"\b(?:\d{4}|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ago|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
+    r"spring|summer|autumn|fall|winter|morning|evening|night|noon|midnight|[ap]\.?m\.?)\b",
+    re.IGNORECASE,
+)
 SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
 
 
@@ -162,7 +186,10 @@ def _core_tokens(predicate, reporting_root) -> set[int]:
 
 
 def _quantities(sent, words: Lexicon, dated_text: str) -> list[Quantity]:
-    skip_spans = [(e.start_char, e.end_char) for e in sent.ents if e.label_ in QUANTITY_SKIP_LABELS]
+    skip_spans = [
+        (e.start_char, e.end_char) for e in sent.ents
+        if e.label_ in QUANTITY_SKIP_LABELS and (e.label_ == "ORDINAL" or TIME_WORDS.search(e.text))
+    ]
     found = []
     offset = sent.start_char
     for raw in find_quantities(sent.text):

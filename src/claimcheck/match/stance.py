@@ -268,6 +268,10 @@ def decide_stance(
     if cover.missing_entities:
         return result("mentions", f"does not name {', '.join(cover.missing_entities)}", Strength.MENTION)
 
+    corrected = _corrected(claim, sentence)
+    if corrected is not None and cover.relevance >= CONFLICT_RELEVANCE:
+        return result("contradicts", corrected, Strength.DENIAL)
+
     numbers = compare_numbers(claim, sentence)
     if numbers is not None and numbers.stance == "contradicts" and hedge is None:
         if cover.relevance >= CONFLICT_RELEVANCE:
@@ -278,11 +282,14 @@ def decide_stance(
 
     claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
     if bool(claim_negated) != bool(sentence_negated) and _same_event(claim, sentence, cover):
-        if hedge is not None:
-            return result("mentions", f"opposite statement, but {hedge}", Strength.MENTION)
+        # A denial quotes what it denies with words like "claims" or "alleged": those do not soften it.
+        softened = hedge if not sentence.denial or sentence.kind != "fact" else None
+        if softened is not None:
+            return result("mentions", f"opposite statement, but {softened}", Strength.MENTION)
+        if sentence.denial:
+            return result("contradicts", f"denied: '{sentence.denial}'", Strength.DENIAL)
         if sentence_negated:
-            kind = "denied" if sentence.denial and not sentence.negation else "negated"
-            return result("contradicts", f"{kind}: '{sentence_negated}'", Strength.DENIAL)
+            return result("contradicts", f"negated: '{sentence_negated}'", Strength.DENIAL)
         return result("contradicts", f"states what the claim denies ('{claim_negated}')", Strength.CONFLICT)
     if bool(claim_negated) != bool(sentence_negated):
         return result("mentions", "related, but about another action", Strength.MENTION)
@@ -298,6 +305,28 @@ def decide_stance(
     if sentence.attribution:
         reason += f" (according to {sentence.attribution})"
     return result("supports", reason, Strength.SUPPORT)
+
+
+CONTRAST = re.compile(r",? (?:but|however|yet|though) ", re.IGNORECASE)
+
+
+def _corrected(claim: Statement, sentence: Statement) -> str | None:
+    """'Officials first blamed drones, but investigators later concluded it was a fault': the claim is
+    what was believed before the turn, and the sentence ends elsewhere."""
+    if not sentence.correction:
+        return None
+    parts = CONTRAST.split(sentence.text.lower())
+    if len(parts) < 2:
+        return None
+    before, after = " ".join(parts[:-1]), parts[-1]
+    stems = [t.replace("_", " ")[:5] for t in (claim.core_terms or claim.terms)]
+    if not stems:
+        return None
+    share_before = sum(stem in before for stem in stems) / len(stems)
+    share_after = sum(stem in after for stem in stems) / len(stems)
+    if share_before >= 0.5 and share_after <= 0.34:
+        return f"corrected: '{sentence.correction}'"
+    return None
 
 
 def _same_event(claim: Statement, sentence: Statement, cover: Coverage) -> bool:
