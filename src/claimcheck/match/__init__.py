@@ -18,9 +18,14 @@ STANCE_ORDER = {"contradicts": 0, "supports": 1, "mentions": 2}
 
 
 def load_stance_model():
+    """The packaged learned stance model; a broken or mismatched model file is a clear error, not a traceback."""
+    from claimcheck.errors import ClaimcheckError
     from claimcheck.match.learned import StanceModel
 
-    return StanceModel.load()
+    try:
+        return StanceModel.load()
+    except (OSError, ValueError, KeyError) as exc:
+        raise ClaimcheckError(f"the packaged stance model cannot be used: {exc}; reinstall claimcheck") from None
 
 
 def match_claim(
