@@ -145,3 +145,18 @@ def test_each_format_written_with_o_parses_back(runner: CliRunner, workspace: Pa
     junit = ET.parse(out / "r.xml").getroot()
     assert junit.get("tests") == str(claims)
     assert list(out.glob("*.tmp")) == []
+
+
+def test_jsonl_streams_the_same_verdicts_as_json_and_ends_with_a_summary(
+    runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    whole = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", "json"])
+    streamed = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", "jsonl"])
+    assert whole.exit_code == streamed.exit_code == 0
+    verdicts = json.loads(whole.stdout)["verdicts"]
+    lines = [json.loads(line) for line in streamed.stdout.splitlines()]
+    assert [{k: v for k, v in line.items() if k != "schema_version"} for line in lines] == verdicts
+    summary = streamed.stderr.strip().splitlines()[-1]
+    assert summary.startswith(f"claimcheck: 2 articles, {len(verdicts)} claims: ")
+    assert "contradicted" in summary and "corroborated" in summary

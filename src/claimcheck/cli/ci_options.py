@@ -12,17 +12,17 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from claimcheck.ci import apply_baseline, failing_verdicts, load_baseline, parse_labels, write_baseline
+from claimcheck.ci import LABELS, apply_baseline, failing_verdicts, load_baseline, parse_labels, write_baseline
 from claimcheck.cli.common import EXIT_FINDINGS, EXIT_INPUT_FAILED, EXIT_OK, report_failures, stderr_console
 from claimcheck.config import Settings
-from claimcheck.models import Report
+from claimcheck.models import ReadFailure, Report, Verdict
 
 F = TypeVar("F", bound=Callable[..., Any])
 Progress = Callable[[str, int, int], None]
@@ -117,3 +117,65 @@ def progress_bar(description: str) -> Iterator[Progress]:
 
 def color_output(output_path: str | None) -> bool:
     return (output_path is None or output_path == "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+def article_inputs(inputs: Sequence[str]) -> list[str | ReadFailure]:
+    """Each article the inputs name, as an input of its own (folders and URL lists expanded)."""
+    from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
+
+    expanded: list[str | ReadFailure] = []
+    for item in expand_inputs(inputs):
+        if isinstance(item, LocalFile):
+            expanded.append(item.name)
+        elif isinstance(item, WebPage):
+            expanded.append(item.url)
+        elif isinstance(item, Stdin):
+            expanded.append("-")
+        elif isinstance(item, Failed):
+            expanded.append(ReadFailure(input=item.error.input, reason=item.error.reason))
+    return expanded
+
+
+def verify_each(
+    inputs: Sequence[str],
+    corpus: Any,
+    *,
+    min_relevance: float,
+    read_options: dict[str, Any] | None = None,
+    on_report: Callable[[Report], None] | None = None,
+    on_progress: Progress | None = None,
+) -> Report:
+    """Verify article by article, handing each article's report to on_report as soon as it is done.
+
+    Returns the whole report, the same as verifying all articles at once.
+    """
+    from claimcheck.pipeline import verify_articles
+
+    items = article_inputs(inputs)
+    verdicts: list[Verdict] = []
+    failures: dict[tuple[str, str], ReadFailure] = {}
+    for done, item in enumerate(items, start=1):
+        if isinstance(item, ReadFailure):
+            part = Report(corpus=corpus.info(), failures=[item])
+        else:
+            part = verify_articles([item], corpus, min_relevance=min_relevance, read_options=read_options)
+        verdicts.extend(part.verdicts)
+        for failure in part.failures:
+            failures.setdefault((failure.input, failure.reason), failure)
+        if on_report is not None:
+            on_report(part)
+        if on_progress is not None:
+            on_progress(item.input if isinstance(item, ReadFailure) else item, done, len(items))
+    return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(failures.values()))
+
+
+def summary_line(report: Report, *, articles: int) -> str:
+    counts = {label: 0 for label in LABELS}
+    for verdict in report.verdicts:
+        counts[verdict.label] += 1
+    parts = ", ".join(f"{counts[label]} {label}" for label in LABELS)
+    total = len(report.verdicts)
+    return (
+        f"claimcheck: {articles} article{'s' if articles != 1 else ''}, "
+        f"{total} claim{'s' if total != 1 else ''}: {parts}"
+    )
