@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
-from claimcheck.cli.ci_options import apply_ci, check_labels, ci_options, jobs_option, progress_bar, store_option
+from claimcheck.ci import apply_baseline, load_baseline
+from claimcheck.cli.ci_options import (
+    apply_ci,
+    check_labels,
+    ci_options,
+    jobs_option,
+    progress_bar,
+    store_option,
+    summary_line,
+    verify_each,
+)
 from claimcheck.cli.common import format_option, handle_errors, write_output
 from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
-from claimcheck.pipeline import load_corpus, verify_articles
+from claimcheck.models import Report
+from claimcheck.pipeline import load_corpus
 from claimcheck.report import FORMATS, render
 
 
@@ -54,13 +66,27 @@ def command(
             resolve_corpus(against, settings, articles), jobs=settings.jobs, store=settings.store,
             on_progress=progress, read_options=read_options,
         )
-    report = verify_articles(articles, corpus, min_relevance=settings.min_relevance, read_options=read_options)
+    stream = settings.format == "jsonl" and output_path in (None, "-") and not write_baseline_path
+    known = load_baseline(Path(settings.baseline)) if stream and settings.baseline else set()
+
+    def emit(part: Report) -> None:
+        # JSON Lines go out as each article is done; the baseline applies line by line.
+        if stream:
+            click.echo(render(apply_baseline(part, known).report, "jsonl"), nl=False)
+
+    with progress_bar("verifying") as progress:
+        report = verify_each(
+            articles, corpus, min_relevance=settings.min_relevance, read_options=read_options, on_report=emit,
+            on_progress=progress,
+        )
+    click.echo(summary_line(report, articles=len({v.source for v in report.verdicts})), err=True)
     report, exit_code = apply_ci(report, settings, write_baseline_path=write_baseline_path)
-    text = render(
-        report, settings.format, evidence=evidence, color=_color(output_path),
-        fail_on=settings.fail_on or ("contradicted",),
-    )
-    write_output(text, output_path)
+    if not stream:
+        text = render(
+            report, settings.format, evidence=evidence, color=_color(output_path),
+            fail_on=settings.fail_on or ("contradicted",),
+        )
+        write_output(text, output_path)
     sys.exit(exit_code)
 
 
