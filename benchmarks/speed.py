@@ -35,7 +35,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import build_corpus  # noqa: E402
+import build_corpus
 
 DEFAULT_ROOT = build_corpus.DEFAULT_OUT
 TARGET_RATIO = 0.85

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import CorpusError
-from claimcheck.indexing import load_stored_corpus, open_store, store_location, sync_store
+from claimcheck.indexing import (
+    load_stored_corpus,
+    open_store,
+    store_location,
+    sync_store,
+)
 from claimcheck.pipeline import load_corpus, verify_articles
 from claimcheck.store import default_store_path
 from tests.conftest import SEEDS
@@ -42,7 +47,7 @@ def test_second_sync_parses_nothing_and_a_changed_file_is_parsed_again(corpus_di
     with open_store(location) as store:
         second = sync_store(store, [str(corpus_dir)], nlp=nlp)
     assert second.extracted == [] and second.removed == []
-    changed = sorted(corpus_dir.glob("*.txt"))[0]
+    changed = min(corpus_dir.glob("*.txt"))
     changed.write_text("The harbour in Odesa was closed on Friday after a storm, officials said.\n", encoding="utf-8")
     removed = sorted(corpus_dir.glob("*.txt"))[1]
     removed.unlink()
@@ -59,13 +64,13 @@ def test_origins_are_recomputed_when_the_store_changes(corpus_dir: Path, nlp) ->
     corpus, _ = load_stored_corpus([str(corpus_dir)], default_store_path(corpus_dir), nlp=nlp)
     before = corpus.info()
     copy = corpus_dir / "zz_copy.txt"
-    copy.write_text(sorted(corpus_dir.glob("*.txt"))[0].read_text(encoding="utf-8"), encoding="utf-8")
+    copy.write_text(min(corpus_dir.glob("*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
     after, result = load_stored_corpus([str(corpus_dir)], default_store_path(corpus_dir), nlp=nlp)
     assert result.extracted == [str(copy)]
     # An exact copy is one more source but not one more independent origin.
     assert after.info().sources == before.sources + 1
     assert after.info().origins == before.origins
-    assert after.origin_of(str(copy)) == after.origin_of(str(sorted(corpus_dir.glob("*.txt"))[0]))
+    assert after.origin_of(str(copy)) == after.origin_of(str(min(corpus_dir.glob("*.txt"))))
 
 
 def test_which_corpora_get_a_store(tmp_path: Path) -> None:

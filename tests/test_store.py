@@ -136,9 +136,8 @@ def test_interrupted_run_keeps_finished_articles_and_next_run_completes(tmp_path
                 raise KeyboardInterrupt
             yield article, fake_statements(article)
 
-    with pytest.raises(KeyboardInterrupt):
-        with CorpusStore.open(default_store_path(tmp_path)) as store:
-            index_files(store, corpus_files(tmp_path), read=read, extract=dies_after_three)
+    with pytest.raises(KeyboardInterrupt), CorpusStore.open(default_store_path(tmp_path)) as store:
+        index_files(store, corpus_files(tmp_path), read=read, extract=dies_after_three)
     with CorpusStore.open(default_store_path(tmp_path)) as store:
         assert store.article_count() == 3
     extractor, _ = index(tmp_path)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -124,7 +124,7 @@ def sync_store(
     def read(path: Path, source: str) -> Article:
         return read_file(path, source=source)
 
-    def extract(articles: Iterator[Article]) -> Iterator[tuple[Article, list[Statement]]]:
+    def extract(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
         return iter_statements(articles, nlp=nlp, n_process=jobs)
 
     result = index_files(store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress)

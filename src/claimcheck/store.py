@@ -18,23 +18,24 @@ import json
 import math
 import os
 import re
-from collections import defaultdict
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Self
 
 from claimcheck.errors import ArticleReadError, StoreError
 from claimcheck.models import Article, ReadFailure, Statement
 
 __all__ = [
+    "DEFAULT_CANDIDATES",
     "DEFAULT_STORE_DIR",
+    "MAX_POSTING_SHARE",
     "STORE_FILE",
     "STORE_SCHEMA_VERSION",
     "CorpusStore",
-    "DEFAULT_CANDIDATES",
-    "MAX_POSTING_SHARE",
     "FileStamp",
     "IndexResult",
     "Plan",
@@ -266,7 +267,7 @@ class CorpusStore:
     def close(self) -> None:
         self._db.close()
 
-    def __enter__(self) -> CorpusStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -19,8 +19,21 @@ from typing import Any, TypeVar
 
 import click
 
-from claimcheck.ci import LABELS, apply_baseline, failing_verdicts, load_baseline, parse_labels, write_baseline
-from claimcheck.cli.common import EXIT_FINDINGS, EXIT_INPUT_FAILED, EXIT_OK, report_failures, stderr_console
+from claimcheck.ci import (
+    LABELS,
+    apply_baseline,
+    failing_verdicts,
+    load_baseline,
+    parse_labels,
+    write_baseline,
+)
+from claimcheck.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_INPUT_FAILED,
+    EXIT_OK,
+    report_failures,
+    stderr_console,
+)
 from claimcheck.config import Settings
 from claimcheck.models import ReadFailure, Report, Verdict
 
@@ -101,7 +114,13 @@ def progress_bar(description: str) -> Iterator[Progress]:
     if not console.is_terminal or os.environ.get("CI"):
         yield lambda source, done, total: None
         return
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
@@ -121,7 +140,13 @@ def color_output(output_path: str | None) -> bool:
 
 def article_inputs(inputs: Sequence[str]) -> list[str | ReadFailure]:
     """Each article the inputs name, as an input of its own (folders and URL lists expanded)."""
-    from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
+    from claimcheck.ingest.inputs import (
+        Failed,
+        LocalFile,
+        Stdin,
+        WebPage,
+        expand_inputs,
+    )
 
     expanded: list[str | ReadFailure] = []
     for item in expand_inputs(inputs):

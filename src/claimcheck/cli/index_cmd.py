@@ -7,7 +7,12 @@ import sys
 import click
 
 from claimcheck.cli.ci_options import jobs_option, progress_bar, store_option
-from claimcheck.cli.common import EXIT_INPUT_FAILED, EXIT_OK, handle_errors, report_failures
+from claimcheck.cli.common import (
+    EXIT_INPUT_FAILED,
+    EXIT_OK,
+    handle_errors,
+    report_failures,
+)
 from claimcheck.cli.corpus_options import settings_for
 from claimcheck.errors import CorpusError
 from claimcheck.indexing import open_store, store_location, sync_store

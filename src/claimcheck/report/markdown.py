@@ -52,8 +52,10 @@ def render_markdown(report: Report, *, locate: Locator | None = None) -> str:
     out = [
         "# claimcheck report",
         "",
-        f"Corpus: {_code(corpus.location)} — {corpus.sources} sources, {corpus.origins} independent origins, "
-        f"{corpus.statements} sentences indexed.",
+        (
+            f"Corpus: {_code(corpus.location)} — {corpus.sources} sources, {corpus.origins} independent origins, "
+            f"{corpus.statements} sentences indexed."
+        ),
         "",
         "| Label | Claims |",
         "| --- | ---: |",

@@ -32,20 +32,26 @@ _RULES: dict[Label, tuple[str, str, str]] = {
     "contradicted": (
         "ContradictedClaim",
         "An independent source contradicts this claim.",
-        "Another source of a different origin states something incompatible: other numbers, a negation, "
-        "a denial or a correction. Read the evidence, then correct the claim or attribute it.",
+        (
+            "Another source of a different origin states something incompatible: other numbers, a negation, "
+            "a denial or a correction. Read the evidence, then correct the claim or attribute it."
+        ),
     ),
     "single-sourced": (
         "SingleSourcedClaim",
         "Only one origin makes this claim.",
-        "No independent source in the corpus supports the claim: every supporting sentence comes from the "
-        "article itself or from copies and outlets of the same origin. Find a second source or attribute it.",
+        (
+            "No independent source in the corpus supports the claim: every supporting sentence comes from the "
+            "article itself or from copies and outlets of the same origin. Find a second source or attribute it."
+        ),
     ),
     "unmatched": (
         "UnmatchedClaim",
         "No source in the corpus speaks to this claim.",
-        "The corpus has no sentence about this claim, so it could be checked against nothing. "
-        "Add sources to the corpus or check the claim by hand.",
+        (
+            "The corpus has no sentence about this claim, so it could be checked against nothing. "
+            "Add sources to the corpus or check the claim by hand."
+        ),
     ),
 }
 
