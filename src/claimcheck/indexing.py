@@ -50,8 +50,11 @@ def extractor_fingerprint() -> str:
     or an edited lexicon never answers from stale features.
     """
     digest = hashlib.sha256(__version__.encode())
+    # The stance model and its lexicon are used when matching, not when extracting: leave them out,
+    # so that retraining stance does not make every store parse its corpus again.
+    data = [path for path in (_PACKAGE / "data").glob("*.json") if not path.name.startswith("stance")]
     sources = sorted(
-        [*(_PACKAGE / "extract").glob("*.py"), *(_PACKAGE / "data").glob("*.json"), _PACKAGE / "lexicon.py"]
+        [*(_PACKAGE / "extract").glob("*.py"), *data, _PACKAGE / "lexicon.py", _PACKAGE / "models.py"]
     )
     for path in sources:
         try:
