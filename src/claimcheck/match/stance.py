@@ -266,7 +266,9 @@ def decide_stance(
             return result(*alternatives)
 
     if cover.missing_entities:
-        return result("mentions", f"does not name {', '.join(cover.missing_entities)}", Strength.MENTION)
+        names = {e.key: e.text for e in claim.entities}
+        missing = ", ".join(names.get(key, key.replace("_", " ")) for key in cover.missing_entities)
+        return result("mentions", f"does not name {missing}", Strength.MENTION)
 
     corrected = _corrected(claim, sentence)
     if corrected is not None and cover.relevance >= CONFLICT_RELEVANCE:
