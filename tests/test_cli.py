@@ -160,3 +160,12 @@ def test_extract_jsonl_has_source_and_text(runner):
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(rows) == 5
     assert all(row["source"].endswith(".txt") and row["text"] for row in rows)
+
+
+def test_a_copy_of_a_corpus_article_is_not_corroborated_by_its_original(runner, tmp_path):
+    copy = tmp_path / "reprint.txt"
+    copy.write_text((SEEDS / "003_a4435aa4fe306851.txt").read_text())
+    result = runner.invoke(cli, ["verify", str(copy), "--against", str(SEEDS), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    for verdict in json.loads(result.stdout)["verdicts"]:
+        assert all("003_a4435aa4fe306851" not in e["source"] for e in verdict["evidence"])

@@ -143,8 +143,10 @@ def verify_articles(
     articles, failures = read_inputs(inputs, **(read_options or {}))
     if not articles and not failures:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
+    copies = {a.content_hash: corpus.origin_of(a.source) for a in corpus.articles}
     for article in articles:
-        corpus.origins.setdefault(article.source, base_origin(article))
+        # an article that is a copy of a corpus article shares its origin: the copy cannot back it
+        corpus.origins.setdefault(article.source, copies.get(article.content_hash) or base_origin(article))
     claims = article_claims(articles, corpus, nlp=nlp)
     verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])
