@@ -160,3 +160,5 @@ def test_jsonl_streams_the_same_verdicts_as_json_and_ends_with_a_summary(
     summary = streamed.stderr.strip().splitlines()[-1]
     assert summary.startswith(f"claimcheck: 2 articles, {len(verdicts)} claims: ")
     assert "contradicted" in summary and "corroborated" in summary
+    # Piped (not a terminal): no progress bar, no control characters, only plain lines.
+    assert "verifying" not in streamed.stderr and "\x1b[" not in streamed.stderr and "\r" not in streamed.stderr

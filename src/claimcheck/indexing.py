@@ -35,6 +35,7 @@ __all__ = [
     "load_stored_corpus",
     "open_store",
     "store_location",
+    "store_origins",
     "sync_store",
 ]
 
@@ -132,6 +133,9 @@ def sync_store(
 
     result = index_files(store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress)
     result.failures[:0] = failures
+    # Origins depend on the whole corpus (copies are found across it): settle them now, so the
+    # first check after indexing starts as fast as every later one.
+    store_origins(store)
     return result
 
 
@@ -176,7 +180,7 @@ class StoredArticles(Sequence[Article]):
         return self._store.articles()[index]
 
 
-def _origins(store: CorpusStore) -> dict[str, str]:
+def store_origins(store: CorpusStore) -> dict[str, str]:
     """Independent origins of the stored articles, computed once per change of the store."""
     cached = store.cached_origins()
     if cached is not None:
@@ -198,7 +202,7 @@ def corpus_from_store(store: CorpusStore, *, location: str, failures: Sequence[R
         location=location,
         articles=StoredArticles(store),  # type: ignore[arg-type]
         retriever=store,
-        origins=_origins(store),
+        origins=store_origins(store),
         statements=StoredStatements(store),  # type: ignore[arg-type]
         failures=list(failures),
     )
