@@ -180,6 +180,11 @@ def _child(part: str, root: Path, size: int, jobs: int) -> dict[str, Any]:
     return _result(_start(part, root, size, jobs), part, root, size)
 
 
+def _saved(part: str, root: Path, size: int) -> dict[str, Any] | None:
+    path = root / f"result-{part}-{size}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
@@ -187,6 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=1, help="processes for spaCy, in both the index and bare runs")
     parser.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
     parser.add_argument("--parallel", action="store_true", help="run the index and bare parts at the same time")
+    parser.add_argument("--reuse", action="store_true", help="reuse index and bare figures saved by an earlier run")
     parser.add_argument("--part", choices=("index", "bare", "verify"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
@@ -206,7 +212,11 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         corpus = _corpus(args.root, size)
         print(f"== {size} articles, {corpus['words']:,} words ({corpus['corpus']})", flush=True)
-        if args.parallel:
+        saved_bare, saved_index = _saved("bare", args.root, size), _saved("index", args.root, size)
+        if args.reuse and saved_bare is not None and saved_index is not None:
+            bare, index = saved_bare, saved_index
+            print("(index and bare figures from an earlier run, --reuse)")
+        elif args.parallel:
             # Side by side on two cores: both runs see the same machine load.
             started = {part: _start(part, args.root, size, args.jobs) for part in ("bare", "index")}
             bare, index = (_result(started[part], part, args.root, size) for part in ("bare", "index"))
