@@ -142,9 +142,12 @@ def sync_store(
 class StoredStatements(Mapping[str, list[Statement]]):
     """The statements of every stored article, read from the store when asked for."""
 
+    _KEEP_SOURCES = 5_000
+
     def __init__(self, store: CorpusStore) -> None:
         self._store = store
         self._sources: set[str] | None = None
+        self._read: dict[str, list[Statement]] = {}
 
     def _known(self) -> set[str]:
         if self._sources is None:
@@ -152,9 +155,15 @@ class StoredStatements(Mapping[str, list[Statement]]):
         return self._sources
 
     def __getitem__(self, source: str) -> list[Statement]:
-        if source not in self._known():
-            raise KeyError(source)
-        return list(self._store.statements(source))
+        # The matcher asks for the same evidence sources claim after claim: keep what was read.
+        found = self._read.get(source)
+        if found is None:
+            if source not in self._known():
+                raise KeyError(source)
+            if len(self._read) >= self._KEEP_SOURCES:
+                self._read.clear()
+            found = self._read[source] = list(self._store.statements(source))
+        return list(found)
 
     def __contains__(self, source: object) -> bool:
         return source in self._known()
@@ -167,17 +176,26 @@ class StoredStatements(Mapping[str, list[Statement]]):
 
 
 class StoredArticles(Sequence[Article]):
-    """The stored articles, counted without being read."""
+    """The stored articles: counted without being read, read once when first iterated or indexed."""
 
     def __init__(self, store: CorpusStore) -> None:
         self._store = store
         self._count = store.article_count()
+        self._loaded: list[Article] | None = None
+
+    def _all(self) -> list[Article]:
+        if self._loaded is None:
+            self._loaded = self._store.articles()
+        return self._loaded
 
     def __len__(self) -> int:
         return self._count
 
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self._all())
+
     def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        return self._store.articles()[index]
+        return self._all()[index]
 
 
 def store_origins(store: CorpusStore) -> dict[str, str]:

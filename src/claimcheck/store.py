@@ -611,7 +611,7 @@ class CorpusStore:
             return cached
         if payload is None:
             raise StoreError(f"{self.path}: the term index and the statements disagree; delete the store to rebuild it")
-        statement = Statement.model_validate(json.loads(payload))
+        statement = Statement.model_validate_json(payload)  # pydantic reads Infinity, as json.dumps writes it
         if len(self._cache) >= _CACHE_LIMIT:
             self._cache.clear()
         self._cache[rowid] = statement
