@@ -276,7 +276,11 @@ def extract_features(claim: str, body: BodyInfo, lex: Lexicon) -> tuple[np.ndarr
     words["claim_refute"] = [w for _, w in claim_s.cues["refute"]]
     words["claim_hedge"] = [w for _, w in claim_s.cues["hedge"]]
     words["claim_negation"] = [w for _, w in claim_s.cues["negation"]]
-    words["missing"] = sorted(c_content - body.content)
+    surface_of: dict[str, str] = {}
+    for token, stem in zip(claim_s.tokens, claim_s.stems):
+        if stem:
+            surface_of.setdefault(stem, token)
+    words["missing"] = [surface_of[s] for s in dict.fromkeys(claim_s.stems) if s and s not in body.content]
     return x, _Evidence(best_sentence=best, words=words)
 
 
@@ -410,8 +414,10 @@ _GROUP_OF = {name: g for g, names in _GROUPS.items() for name in names}
 
 def _quote(words: Sequence[str], limit: int = 4) -> str:
     seen: list[str] = []
+    phrases = [w for w in words if " " in w]
     for w in words:
-        if w not in seen:
+        # a word inside a matched phrase ("according" in "according to") is shown once, as the phrase
+        if w not in seen and not any(w in p.split() for p in phrases if p != w):
             seen.append(w)
     return ", ".join(f"'{w}'" for w in seen[:limit])
 
