@@ -85,3 +85,23 @@ def test_which_corpora_get_a_store(tmp_path: Path) -> None:
     assert store_location(["https://example.org/a"]) is None
     with pytest.raises(CorpusError, match="--store needs folders or files"):
         store_location(["-"], tmp_path / "s")
+
+
+def test_unchanged_corpus_files_are_not_opened(corpus_dir: Path, nlp, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    location = default_store_path(corpus_dir)
+    with open_store(location) as store:
+        sync_store(store, [str(corpus_dir)], nlp=nlp)
+    opened: list[Path] = []
+    original = Path.read_bytes
+
+    def spy(self: Path) -> bytes:
+        opened.append(self)
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    changed = min(corpus_dir.glob("*.txt"))
+    changed.write_text("The harbour in Odesa was closed on Friday after a storm, officials said.\n", encoding="utf-8")
+    with open_store(location) as store:
+        result = sync_store(store, [str(corpus_dir)], nlp=nlp)
+    assert result.extracted == [str(changed)]
+    assert {path for path in opened if path.suffix == ".txt"} == {changed}

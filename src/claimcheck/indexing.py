@@ -22,11 +22,25 @@ from claimcheck.extract import iter_statements
 from claimcheck.extract.nlp import PIPELINE_PACKAGES
 from claimcheck.independence import assign_origins
 from claimcheck.ingest import read_file, read_inputs
-from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
+from claimcheck.ingest.files import article_files
+from claimcheck.ingest.inputs import (
+    Failed,
+    Item,
+    LocalFile,
+    Stdin,
+    WebPage,
+    expand_inputs,
+)
 from claimcheck.ingest.urls import is_url
 from claimcheck.models import Article, ReadFailure, Statement
 from claimcheck.pipeline import Corpus
-from claimcheck.store import CorpusStore, IndexResult, default_store_path, index_files
+from claimcheck.store import (
+    CorpusStore,
+    FileStamp,
+    IndexResult,
+    default_store_path,
+    index_files,
+)
 
 __all__ = [
     "StoredStatements",
@@ -111,11 +125,12 @@ def sync_store(
     files: list[tuple[str, Path]] = []
     urls: list[str] = []
     failures: list[ReadFailure] = []
-    for item in expand_inputs(inputs):
+    for item in _expand(inputs, store):
         if isinstance(item, LocalFile):
             files.append((item.name, item.path))
         elif isinstance(item, WebPage):
-            urls.append(item.url)
+            if item.url not in urls:
+                urls.append(item.url)
         elif isinstance(item, Failed):
             failures.append(ReadFailure(input=item.error.input, reason=item.error.reason))
         elif isinstance(item, Stdin):
@@ -137,6 +152,28 @@ def sync_store(
     # first check after indexing starts as fast as every later one.
     store_origins(store)
     return result
+
+
+def _expand(inputs: Sequence[str], store: CorpusStore) -> Iterator[Item]:
+    """expand_inputs, except that a folder's files stored under their current size and time are not
+    opened: they are known to be articles, not URL lists (telling those apart means reading a file)."""
+    stamps = store.stamps()
+    for raw in inputs:
+        folder = Path(raw)
+        if is_url(raw) or not folder.is_dir():
+            yield from expand_inputs([raw])
+            continue
+        files = article_files(folder)
+        if not files:
+            yield from expand_inputs([raw])  # the "no article files" failure, worded by ingest
+            continue
+        for path in files:
+            name = str(path)
+            stamp = FileStamp.of(name, path)
+            if stamp is not None and stamps.get(name) == (stamp.mtime_ns, stamp.size):
+                yield LocalFile(name, path)
+            else:
+                yield from expand_inputs([name])
 
 
 class StoredStatements(Mapping[str, list[Statement]]):

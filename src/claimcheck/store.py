@@ -307,6 +307,16 @@ class CorpusStore:
         removed = sorted(set(known) - seen)
         return Plan(to_read=to_read, unchanged=unchanged, removed=removed)
 
+    def stamps(self) -> dict[str, tuple[int, int]]:
+        """(mtime_ns, size) of every stored file, as recorded when it was read, under this fingerprint."""
+        return {
+            source: (mtime_ns, size)
+            for source, mtime_ns, size in self._query(
+                "SELECT source, mtime_ns, size FROM articles WHERE fingerprint = ? AND mtime_ns IS NOT NULL",
+                (self.fingerprint,),
+            )
+        }
+
     def is_current(self, article: Article) -> bool:
         """True when the store already holds this exact text, extracted by this extractor."""
         row = self._query(
