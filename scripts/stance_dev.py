@@ -39,10 +39,17 @@ def read_split(fnc1: Path, split: str) -> tuple[list[dict[str, str]], dict[str, 
     if split == "train":
         pairs = read_csv(fnc1 / "claimsplit_train_stances.csv")
         wanted = {p["Body ID"] for p in pairs}
-        bodies = {r["Body ID"]: r["articleBody"] for r in read_csv(fnc1 / "train_bodies.csv") if r["Body ID"] in wanted}
+        bodies = {
+            r["Body ID"]: r["articleBody"]
+            for r in read_csv(fnc1 / "train_bodies.csv")
+            if r["Body ID"] in wanted
+        }
     elif split == "dev":
         pairs = read_csv(fnc1 / "claimsplit_dev_stances.csv")
-        bodies = {r["Body ID"]: r["articleBody"] for r in read_csv(fnc1 / "claimsplit_dev_bodies.csv")}
+        bodies = {
+            r["Body ID"]: r["articleBody"]
+            for r in read_csv(fnc1 / "claimsplit_dev_bodies.csv")
+        }
     else:
         raise ValueError(split)
     return pairs, bodies
@@ -56,7 +63,9 @@ def f1_by_class(gold: list[str], pred: list[str]) -> dict[str, float]:
         fn = sum(g == label and p != label for g, p in zip(gold, pred))
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
-        out[label] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[label] = (
+            2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        )
     out["macro"] = sum(out[label] for label in LABELS) / len(LABELS)
     return out
 
@@ -64,10 +73,15 @@ def f1_by_class(gold: list[str], pred: list[str]) -> dict[str, float]:
 def report(gold: list[str], pred: list[str]) -> str:
     f1 = f1_by_class(gold, pred)
     confusion = Counter(zip(gold, pred))
-    lines = ["confusion (gold -> predicted):", "  " + " " * 10 + "".join(f"{p[:8]:>10}" for p in LABELS)]
+    lines = [
+        "confusion (gold -> predicted):",
+        "  " + " " * 10 + "".join(f"{p[:8]:>10}" for p in LABELS),
+    ]
     for g in LABELS:
         lines.append(f"  {g:<10}" + "".join(f"{confusion[(g, p)]:>10}" for p in LABELS))
-    lines.append("per-class F1: " + " ".join(f"{label}={f1[label]:.3f}" for label in LABELS))
+    lines.append(
+        "per-class F1: " + " ".join(f"{label}={f1[label]:.3f}" for label in LABELS)
+    )
     lines.append(f"macro F1 {f1['macro']:.3f}")
     return "\n".join(lines)
 
@@ -75,11 +89,20 @@ def report(gold: list[str], pred: list[str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fnc1", type=Path, default=Path("../shared/eval/fnc1"))
-    parser.add_argument("--model", type=Path, help="model JSON (default: the packaged one)")
-    parser.add_argument("--min-macro-f1", type=float, default=0.0)
-    parser.add_argument("--show", type=int, default=0, help="print this many predictions with their reasons")
     parser.add_argument(
-        "--spacy", action="store_true", help="split bodies with the spaCy pipeline, as the product does (slower)"
+        "--model", type=Path, help="model JSON (default: the packaged one)"
+    )
+    parser.add_argument("--min-macro-f1", type=float, default=0.0)
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        help="print this many predictions with their reasons",
+    )
+    parser.add_argument(
+        "--spacy",
+        action="store_true",
+        help="split bodies with the spaCy pipeline, as the product does (slower)",
     )
     args = parser.parse_args()
 
@@ -92,8 +115,13 @@ def main() -> int:
 
         nlp = load_pipeline()
         spacy_started = time.perf_counter()
-        sentences = {bid: [s.text for s in doc.sents] for bid, doc in zip(bodies, nlp.pipe(bodies.values()))}
-        print(f"spaCy sentence split: {time.perf_counter() - spacy_started:.1f}s (not counted below)")
+        sentences = {
+            bid: [s.text for s in doc.sents]
+            for bid, doc in zip(bodies, nlp.pipe(bodies.values()))
+        }
+        print(
+            f"spaCy sentence split: {time.perf_counter() - spacy_started:.1f}s (not counted below)"
+        )
     started = time.perf_counter()
     if not args.spacy:
         sentences = {bid: split_sentences(text) for bid, text in bodies.items()}
@@ -102,10 +130,14 @@ def main() -> int:
     gold = [p["Stance"] for p in pairs]
     pred = [pr.label for pr in predictions]
     for p, pr in list(zip(pairs, predictions))[: args.show]:
-        print(f"{p['Stance']:>9} -> {pr.label:<9} {p['Headline'][:70]!r}: {'; '.join(pr.reasons)}")
+        print(
+            f"{p['Stance']:>9} -> {pr.label:<9} {p['Headline'][:70]!r}: {'; '.join(pr.reasons)}"
+        )
     print(report(gold, pred))
     macro = f1_by_class(gold, pred)["macro"]
-    print(f"dev: {len(pairs)} pairs, {len(bodies)} bodies; split + features + inference {elapsed:.1f}s; macro F1 {macro:.3f}")
+    print(
+        f"dev: {len(pairs)} pairs, {len(bodies)} bodies; split + features + inference {elapsed:.1f}s; macro F1 {macro:.3f}"
+    )
     return 0 if macro >= args.min_macro_f1 else 1
 
 

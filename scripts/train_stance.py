@@ -23,14 +23,26 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from stance_dev import LABELS, f1_by_class, read_split, report, split_sentences  # noqa: E402
+from stance_dev import LABELS, f1_by_class, read_split, report, split_sentences
 
-from claimcheck.match.learned import FEATURE_NAMES, Lexicon, StanceModel, extract_features, prepare_body  # noqa: E402
+from claimcheck.match.learned import (
+    FEATURE_NAMES,
+    Lexicon,
+    StanceModel,
+    extract_features,
+    prepare_body,
+)
 
 
-def featurize(pairs: list[dict[str, str]], bodies: dict[str, str], lex: Lexicon) -> np.ndarray:
-    prepared = {bid: prepare_body(split_sentences(text), lex) for bid, text in bodies.items()}
-    return np.vstack([extract_features(p["Headline"], prepared[p["Body ID"]], lex)[0] for p in pairs])
+def featurize(
+    pairs: list[dict[str, str]], bodies: dict[str, str], lex: Lexicon
+) -> np.ndarray:
+    prepared = {
+        bid: prepare_body(split_sentences(text), lex) for bid, text in bodies.items()
+    }
+    return np.vstack(
+        [extract_features(p["Headline"], prepared[p["Body ID"]], lex)[0] for p in pairs]
+    )
 
 
 def make_classifier(params: dict, seed: int = 0):
@@ -58,10 +70,14 @@ def class_weights(y: np.ndarray, power: float) -> dict[int, float]:
 
 def macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
     """Macro F1 over the four labels, as stance_dev.f1_by_class, vectorised for the bias search."""
-    confusion = np.bincount(y * len(LABELS) + pred, minlength=len(LABELS) ** 2).reshape(len(LABELS), -1)
+    confusion = np.bincount(y * len(LABELS) + pred, minlength=len(LABELS) ** 2).reshape(
+        len(LABELS), -1
+    )
     tp = np.diag(confusion).astype(float)
     denominator = confusion.sum(0) + confusion.sum(1)
-    return float(np.mean(np.where(denominator > 0, 2 * tp / np.maximum(denominator, 1), 0.0)))
+    return float(
+        np.mean(np.where(denominator > 0, 2 * tp / np.maximum(denominator, 1), 0.0))
+    )
 
 
 def tune_bias(proba: np.ndarray, y: np.ndarray, rounds: int = 3) -> np.ndarray:
@@ -110,7 +126,9 @@ def grouped_folds(groups: list[int], n_folds: int, seed: int = 0) -> list[np.nda
     return [np.where(assignment == i)[0] for i in range(n_folds)]
 
 
-def cross_validate(X: np.ndarray, y: np.ndarray, folds: list[np.ndarray], params: dict) -> np.ndarray:
+def cross_validate(
+    X: np.ndarray, y: np.ndarray, folds: list[np.ndarray], params: dict
+) -> np.ndarray:
     proba = np.zeros((len(y), len(LABELS)))
     for test_idx in folds:
         train_mask = np.ones(len(y), dtype=bool)
@@ -119,6 +137,26 @@ def cross_validate(X: np.ndarray, y: np.ndarray, folds: list[np.ndarray], params
         clf.fit(X[train_mask], y[train_mask])
         proba[test_idx] = clf.predict_proba(X[test_idx])
     return proba
+
+
+def _fill_inner_values(
+    value: np.ndarray,
+    count: np.ndarray,
+    is_leaf: np.ndarray,
+    left: np.ndarray,
+    right: np.ndarray,
+) -> None:
+    """Set every inner node's value to the sample-weighted mean of the leaves below it."""
+
+    def fill(i: int) -> tuple[float, float]:
+        if is_leaf[i]:
+            return value[i] * count[i], count[i]
+        a, ca = fill(left[i])
+        b, cb = fill(right[i])
+        value[i] = (a + b) / (ca + cb)
+        return a + b, ca + cb
+
+    fill(0)
 
 
 def export(clf, params: dict, bias: np.ndarray) -> dict:
@@ -131,28 +169,30 @@ def export(clf, params: dict, bias: np.ndarray) -> dict:
             nodes = predictor.nodes
             n = len(nodes)
             value = np.array(nodes["value"], dtype=float)
-            count = np.array(nodes["count"], dtype=float)
             is_leaf = np.array(nodes["is_leaf"], dtype=bool)
             left = np.array(nodes["left"], dtype=int)
             right = np.array(nodes["right"], dtype=int)
-
-            def fill(i: int) -> tuple[float, float]:
-                if is_leaf[i]:
-                    return value[i] * count[i], count[i]
-                a, ca = fill(left[i])
-                b, cb = fill(right[i])
-                value[i] = (a + b) / (ca + cb)
-                return a + b, ca + cb
-
-            fill(0)
+            _fill_inner_values(
+                value, np.array(nodes["count"], dtype=float), is_leaf, left, right
+            )
             max_depth = max(max_depth, int(np.max(nodes["depth"])))
             trees.append(
                 {
                     "class": k,
-                    "feature": [int(f) if not leaf else -1 for f, leaf in zip(nodes["feature_idx"], is_leaf)],
-                    "threshold": [float(t) if not leaf else 0.0 for t, leaf in zip(nodes["num_threshold"], is_leaf)],
-                    "left": [int(v) if not leaf else -1 for v, leaf in zip(left, is_leaf)],
-                    "right": [int(v) if not leaf else -1 for v, leaf in zip(right, is_leaf)],
+                    "feature": [
+                        int(f) if not leaf else -1
+                        for f, leaf in zip(nodes["feature_idx"], is_leaf)
+                    ],
+                    "threshold": [
+                        float(t) if not leaf else 0.0
+                        for t, leaf in zip(nodes["num_threshold"], is_leaf)
+                    ],
+                    "left": [
+                        int(v) if not leaf else -1 for v, leaf in zip(left, is_leaf)
+                    ],
+                    "right": [
+                        int(v) if not leaf else -1 for v, leaf in zip(right, is_leaf)
+                    ],
                     "value": [float(f"{v:.6g}") for v in value[:n]],
                 }
             )
@@ -174,9 +214,17 @@ def export(clf, params: dict, bias: np.ndarray) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fnc1", type=Path, default=Path("../shared/eval/fnc1"))
-    parser.add_argument("--out", type=Path, default=Path("src/claimcheck/data/stance_model.json"))
-    parser.add_argument("--search", action="store_true", help="grid-search hyper-parameters by grouped CV")
-    parser.add_argument("--cache", type=Path, help="cache feature matrices here (.npz) between runs")
+    parser.add_argument(
+        "--out", type=Path, default=Path("src/claimcheck/data/stance_model.json")
+    )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="grid-search hyper-parameters by grouped CV",
+    )
+    parser.add_argument(
+        "--cache", type=Path, help="cache feature matrices here (.npz) between runs"
+    )
     args = parser.parse_args()
 
     lex = Lexicon.load()
@@ -192,7 +240,10 @@ def main() -> int:
         if args.cache:
             np.savez(args.cache, X=X, X_dev=X_dev)
     y = np.array([LABELS.index(p["Stance"]) for p in train_pairs])
-    print(f"features: {X.shape[0]} train, {X_dev.shape[0]} dev pairs, {X.shape[1]} features in {time.perf_counter() - started:.0f}s", file=sys.stderr)
+    print(
+        f"features: {X.shape[0]} train, {X_dev.shape[0]} dev pairs, {X.shape[1]} features in {time.perf_counter() - started:.0f}s",
+        file=sys.stderr,
+    )
 
     base = {
         "learning_rate": 0.08,
@@ -209,8 +260,16 @@ def main() -> int:
     grid = [base]
     if args.search:
         grid = [
-            {**base, "learning_rate": lr, "max_iter": it, "weight_power": wp, "max_leaf_nodes": nl}
-            for lr, it, wp, nl in itertools.product((0.05, 0.1), (100, 200), (0.0, 0.5, 1.0), (15, 31))
+            {
+                **base,
+                "learning_rate": lr,
+                "max_iter": it,
+                "weight_power": wp,
+                "max_leaf_nodes": nl,
+            }
+            for lr, it, wp, nl in itertools.product(
+                (0.05, 0.1), (100, 200), (0.0, 0.5, 1.0), (15, 31)
+            )
         ]
     best_score, best_params, best_bias = -1.0, base, np.zeros(len(LABELS))
     for params in grid:
@@ -220,16 +279,23 @@ def main() -> int:
         pred = np.argmax(np.log(np.clip(proba, 1e-9, 1)) + bias, axis=1)
         f1 = f1_by_class([LABELS[k] for k in y], [LABELS[k] for k in pred])
         shown = {k: v for k, v in params.items() if k != "class_weight"}
-        print(f"cv macro {f1['macro']:.3f} disagree {f1['disagree']:.3f} bias {np.round(bias, 2).tolist()} {shown}", file=sys.stderr)
+        print(
+            f"cv macro {f1['macro']:.3f} disagree {f1['disagree']:.3f} bias {np.round(bias, 2).tolist()} {shown}",
+            file=sys.stderr,
+        )
         if f1["macro"] > best_score:
             best_score, best_params, best_bias = f1["macro"], params, bias
 
     clf = make_classifier(best_params)
     clf.fit(X, y)
     spec = export(clf, best_params, best_bias)
-    args.out.write_text(json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8")
+    args.out.write_text(
+        json.dumps(spec, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     size_kb = args.out.stat().st_size / 1024
-    print(f"wrote {args.out} ({size_kb:.0f} KB); grouped-CV macro F1 on train {best_score:.3f}")
+    print(
+        f"wrote {args.out} ({size_kb:.0f} KB); grouped-CV macro F1 on train {best_score:.3f}"
+    )
 
     # the one look at dev, through the shipped JSON (checks the export too)
     model = StanceModel(json.loads(args.out.read_text("utf-8")), lex)
@@ -238,7 +304,9 @@ def main() -> int:
     exported = np.vstack([model.probabilities(x) for x in X_dev[:500]])
     shifted = sk[:500] * np.exp(best_bias)
     shifted /= shifted.sum(axis=1, keepdims=True)
-    print(f"export check: max |p_json - p_sklearn| = {np.abs(exported - shifted).max():.2e}")
+    print(
+        f"export check: max |p_json - p_sklearn| = {np.abs(exported - shifted).max():.2e}"
+    )
     print(report([p["Stance"] for p in dev_pairs], pred))
     return 0
 

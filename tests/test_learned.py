@@ -7,13 +7,18 @@ from importlib import resources
 
 import pytest
 
-from claimcheck.match.learned import FEATURE_NAMES, LABELS, StanceModel, StancePrediction
+from claimcheck.match.learned import (
+    FEATURE_NAMES,
+    LABELS,
+    StanceModel,
+    StancePrediction,
+)
 
 CLAIM = "Singer Lina Marsh has quit the band Copper Owls to start a solo career"
 
 DENIAL = [
     "A spokesman for Lina Marsh has denied reports that the singer quit Copper Owls.",
-    "\"The story is completely false and there is no truth to it,\" he said on Tuesday.",
+    '"The story is completely false and there is no truth to it," he said on Tuesday.',
     "Marsh will stay with Copper Owls and the band will tour in the spring as planned.",
     "A tabloid had claimed that Marsh was leaving the band for a solo career.",
 ]
@@ -44,20 +49,33 @@ def test_model_file_is_plain_json_of_numbers_and_small() -> None:
     assert spec["labels"] == list(LABELS)
     assert spec["features"] == list(FEATURE_NAMES)
     for tree in spec["trees"][:50]:
-        assert all(isinstance(v, (int, float)) for key in ("feature", "threshold", "left", "right", "value") for v in tree[key])
+        assert all(
+            isinstance(v, (int, float))
+            for key in ("feature", "threshold", "left", "right", "value")
+            for v in tree[key]
+        )
 
 
-def test_denial_body_is_predicted_disagree_with_a_reason_naming_the_denial(model: StanceModel) -> None:
+def test_denial_body_is_predicted_disagree_with_a_reason_naming_the_denial(
+    model: StanceModel,
+) -> None:
     prediction = model.predict(CLAIM, DENIAL)
     assert prediction.label == "disagree"
-    assert any("denied" in reason or "false" in reason for reason in prediction.reasons), prediction.reasons
+    assert any(
+        "denied" in reason or "false" in reason for reason in prediction.reasons
+    ), prediction.reasons
 
 
-def test_hedged_body_is_predicted_discuss_with_a_reason_quoting_the_reporting_words(model: StanceModel) -> None:
+def test_hedged_body_is_predicted_discuss_with_a_reason_quoting_the_reporting_words(
+    model: StanceModel,
+) -> None:
     prediction = model.predict(CLAIM, HEDGED)
     assert prediction.label == "discuss"
     reasons = " ".join(prediction.reasons)
-    assert any(word in reasons for word in ("'may'", "'allegedly'", "'according", "'reported'", "'sources'")), reasons
+    assert any(
+        word in reasons
+        for word in ("'may'", "'allegedly'", "'according", "'reported'", "'sources'")
+    ), reasons
 
 
 def test_body_about_something_else_is_unrelated(model: StanceModel) -> None:
@@ -66,7 +84,9 @@ def test_body_about_something_else_is_unrelated(model: StanceModel) -> None:
     assert any("covers 0%" in reason for reason in prediction.reasons)
 
 
-def test_prediction_explains_itself_and_points_at_a_sentence(model: StanceModel) -> None:
+def test_prediction_explains_itself_and_points_at_a_sentence(
+    model: StanceModel,
+) -> None:
     prediction = model.predict(CLAIM, DENIAL)
     assert isinstance(prediction, StancePrediction)
     assert 1 <= len(prediction.reasons) <= 3
@@ -74,10 +94,14 @@ def test_prediction_explains_itself_and_points_at_a_sentence(model: StanceModel)
     assert prediction.best_sentence == 0
     assert set(prediction.probabilities) == set(LABELS)
     assert sum(prediction.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
-    assert prediction.label == max(prediction.probabilities, key=prediction.probabilities.__getitem__)
+    assert prediction.label == max(
+        prediction.probabilities, key=prediction.probabilities.__getitem__
+    )
 
 
-def test_best_sentence_indexes_the_sentences_passed_in_even_with_blank_ones(model: StanceModel) -> None:
+def test_best_sentence_indexes_the_sentences_passed_in_even_with_blank_ones(
+    model: StanceModel,
+) -> None:
     prediction = model.predict(CLAIM, ["", "  ", *DENIAL])
     assert prediction.best_sentence == 2
 
@@ -93,7 +117,11 @@ def test_same_input_gives_the_same_prediction(model: StanceModel) -> None:
 
 
 def test_model_trained_on_other_features_is_refused_with_the_fix(tmp_path) -> None:
-    spec = json.loads(resources.files("claimcheck.data").joinpath("stance_model.json").read_text("utf-8"))
+    spec = json.loads(
+        resources.files("claimcheck.data")
+        .joinpath("stance_model.json")
+        .read_text("utf-8")
+    )
     spec["features"] = spec["features"][:-1]
     path = tmp_path / "old.json"
     path.write_text(json.dumps(spec))

@@ -16,6 +16,7 @@ feature change needs a retrain. No spaCy here: a regex tokenizer keeps a 10k-pai
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -27,14 +28,24 @@ from typing import Any, Literal
 
 import numpy as np
 
-__all__ = ["LABELS", "FEATURE_NAMES", "BodyInfo", "Lexicon", "StanceModel", "StancePrediction", "extract_features"]
+__all__ = [
+    "FEATURE_NAMES",
+    "LABELS",
+    "BodyInfo",
+    "Lexicon",
+    "StanceModel",
+    "StancePrediction",
+    "extract_features",
+]
 
 Label = Literal["agree", "disagree", "discuss", "unrelated"]
 LABELS: tuple[Label, ...] = ("agree", "disagree", "discuss", "unrelated")
 
 _WORD_RE = re.compile(r"[A-Za-z0-9]+(?:[’'][A-Za-z]+)*|\?")
 _NUMBER_RE = re.compile(r"^\d+$")
-_NEAR_WINDOW = 10  # tokens either side of a claim word that count as "near the claim's terms"
+_NEAR_WINDOW = (
+    10  # tokens either side of a claim word that count as "near the claim's terms"
+)
 _TOP_SENTENCES = 3
 
 
@@ -53,11 +64,18 @@ class Lexicon:
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
         if path is None:
-            text = resources.files("claimcheck.data").joinpath("stance_lexicon.json").read_text("utf-8")
+            text = (
+                resources.files("claimcheck.data")
+                .joinpath("stance_lexicon.json")
+                .read_text("utf-8")
+            )
         else:
             text = Path(path).read_text("utf-8")
         raw = json.loads(text)
-        words = {k: frozenset(raw[k]) for k in ("negation", "refute", "hedge", "report", "support")}
+        words = {
+            k: frozenset(raw[k])
+            for k in ("negation", "refute", "hedge", "report", "support")
+        }
         phrases = {
             k: tuple(tuple(_surface(p)) for p in raw.get(f"{k}_phrases", []))
             for k in ("refute", "hedge", "support")
@@ -102,7 +120,9 @@ def _stem(word: str) -> str:
     return stem
 
 
-def _find(tokens: Sequence[str], words: frozenset[str], phrases: tuple[tuple[str, ...], ...]) -> list[tuple[int, str]]:
+def _find(
+    tokens: Sequence[str], words: frozenset[str], phrases: tuple[tuple[str, ...], ...]
+) -> list[tuple[int, str]]:
     """(position, matched text) for every lexicon word or phrase in a token list."""
     hits = [(i, t) for i, t in enumerate(tokens) if t in words]
     for phrase in phrases:
@@ -177,21 +197,53 @@ class _Evidence:
 
 
 FEATURE_NAMES: tuple[str, ...] = (
-    "cover", "cover_prefix", "cover_entity", "cover_number", "claim_has_number", "cover_long",
-    "cover_bigram", "best_sentence_cover", "top3_sentence_cover", "lead_cover", "first_cover",
-    "density", "sentences_with_two", "best_position", "claim_len", "body_len",
-    "claim_refute", "claim_hedge", "claim_negation", "claim_question", "claim_quote",
-    "body_refute_rate", "top_refute", "lead_refute", "near_refute",
-    "body_hedge_rate", "top_hedge", "lead_hedge", "near_hedge",
-    "body_support_rate", "top_support", "lead_support",
-    "body_report_rate", "top_report", "lead_report",
-    "body_negation_rate", "top_negation", "best_negation_mismatch",
-    "body_question_rate", "refute_minus_support",
+    "cover",
+    "cover_prefix",
+    "cover_entity",
+    "cover_number",
+    "claim_has_number",
+    "cover_long",
+    "cover_bigram",
+    "best_sentence_cover",
+    "top3_sentence_cover",
+    "lead_cover",
+    "first_cover",
+    "density",
+    "sentences_with_two",
+    "best_position",
+    "claim_len",
+    "body_len",
+    "claim_refute",
+    "claim_hedge",
+    "claim_negation",
+    "claim_question",
+    "claim_quote",
+    "body_refute_rate",
+    "top_refute",
+    "lead_refute",
+    "near_refute",
+    "body_hedge_rate",
+    "top_hedge",
+    "lead_hedge",
+    "near_hedge",
+    "body_support_rate",
+    "top_support",
+    "lead_support",
+    "body_report_rate",
+    "top_report",
+    "lead_report",
+    "body_negation_rate",
+    "top_negation",
+    "best_negation_mismatch",
+    "body_question_rate",
+    "refute_minus_support",
 )
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 
-def extract_features(claim: str, body: BodyInfo, lex: Lexicon) -> tuple[np.ndarray, _Evidence]:
+def extract_features(
+    claim: str, body: BodyInfo, lex: Lexicon
+) -> tuple[np.ndarray, _Evidence]:
     """One row of features for (claim, body), and the words behind them."""
     raw_claim = claim
     claim_s = _prepare_sentence(claim, lex)
@@ -205,21 +257,31 @@ def extract_features(claim: str, body: BodyInfo, lex: Lexicon) -> tuple[np.ndarr
     x[f["cover"]] = len(c_content & body.content) / n_c
     x[f["cover_prefix"]] = len({c[:5] for c in c_content} & body.prefixes) / n_c
     raw_tokens = _WORD_RE.findall(raw_claim)
-    entities = {_stem(t.lower().replace("’", "'").split("'")[0]) for t in raw_tokens[1:] if t[:1].isupper()}
+    entities = {
+        _stem(t.lower().replace("’", "'").split("'")[0])
+        for t in raw_tokens[1:]
+        if t[:1].isupper()
+    }
     entities = {e for e in entities if e and e not in lex.stopwords}
-    x[f["cover_entity"]] = len(entities & body.content) / len(entities) if entities else 0.5
+    x[f["cover_entity"]] = (
+        len(entities & body.content) / len(entities) if entities else 0.5
+    )
     numbers = {t for t in c_content if _NUMBER_RE.match(t)}
     x[f["claim_has_number"]] = float(bool(numbers))
-    x[f["cover_number"]] = len(numbers & body.content) / len(numbers) if numbers else 0.5
+    x[f["cover_number"]] = (
+        len(numbers & body.content) / len(numbers) if numbers else 0.5
+    )
     long_words = {t for t in c_content if len(t) >= 7}
-    x[f["cover_long"]] = len(long_words & body.content) / len(long_words) if long_words else 0.5
+    x[f["cover_long"]] = (
+        len(long_words & body.content) / len(long_words) if long_words else 0.5
+    )
     c_stems = [s for s in claim_s.stems if s]
-    bigrams = set(zip(c_stems, c_stems[1:]))
+    bigrams = set(itertools.pairwise(c_stems))
     if bigrams:
         body_bigrams: set[tuple[str, str]] = set()
         for s in sents:
             st = [t for t in s.stems if t]
-            body_bigrams.update(zip(st, st[1:]))
+            body_bigrams.update(itertools.pairwise(st))
         x[f["cover_bigram"]] = len(bigrams & body_bigrams) / len(bigrams)
 
     covers = [len(c_content & s.content) / n_c for s in sents] or [0.0]
@@ -228,11 +290,17 @@ def extract_features(claim: str, body: BodyInfo, lex: Lexicon) -> tuple[np.ndarr
     top = order[:_TOP_SENTENCES] if sents else []
     x[f["best_sentence_cover"]] = covers[order[0]]
     x[f["top3_sentence_cover"]] = sum(covers[i] for i in top) / _TOP_SENTENCES
-    lead_content = frozenset().union(*(s.content for s in sents[:3])) if sents else frozenset()
+    lead_content = (
+        frozenset().union(*(s.content for s in sents[:3])) if sents else frozenset()
+    )
     x[f["lead_cover"]] = len(c_content & lead_content) / n_c
     x[f["first_cover"]] = covers[0]
-    x[f["density"]] = sum(body.counts.get(c, 0) for c in c_content) / max(body.n_tokens, 1) * 10
-    x[f["sentences_with_two"]] = sum(len(c_content & s.content) >= 2 for s in sents) / n_s
+    x[f["density"]] = (
+        sum(body.counts.get(c, 0) for c in c_content) / max(body.n_tokens, 1) * 10
+    )
+    x[f["sentences_with_two"]] = (
+        sum(len(c_content & s.content) >= 2 for s in sents) / n_s
+    )
     x[f["best_position"]] = (best or 0) / n_s
     x[f["claim_len"]] = len(c_content)
     x[f["body_len"]] = math.log1p(body.n_tokens)
@@ -264,13 +332,18 @@ def extract_features(claim: str, body: BodyInfo, lex: Lexicon) -> tuple[np.ndarr
                 continue
             anchor = [i for i, st in enumerate(s.stems) if st and st in c_content]
             for pos, w in s.cues[cue]:
-                if any(abs(pos - a) <= _NEAR_WINDOW for a in anchor) and w not in c_content:
+                if (
+                    any(abs(pos - a) <= _NEAR_WINDOW for a in anchor)
+                    and w not in c_content
+                ):
                     near.append(w)
         words[f"near_{cue}"] = near
         x[f[f"near_{cue}"]] = len(near)
     if best is not None:
         best_neg = bool(sents[best].cues["negation"])
-        x[f["best_negation_mismatch"]] = float(best_neg != bool(claim_s.cues["negation"]))
+        x[f["best_negation_mismatch"]] = float(
+            best_neg != bool(claim_s.cues["negation"])
+        )
     x[f["body_question_rate"]] = sum(s.tokens.count("?") for s in sents) * per100
     x[f["refute_minus_support"]] = x[f["top_refute"]] - x[f["top_support"]]
     words["claim_refute"] = [w for _, w in claim_s.cues["refute"]]
@@ -280,7 +353,11 @@ def extract_features(claim: str, body: BodyInfo, lex: Lexicon) -> tuple[np.ndarr
     for token, stem in zip(claim_s.tokens, claim_s.stems):
         if stem:
             surface_of.setdefault(stem, token)
-    words["missing"] = [surface_of[s] for s in dict.fromkeys(claim_s.stems) if s and s not in body.content]
+    words["missing"] = [
+        surface_of[s]
+        for s in dict.fromkeys(claim_s.stems)
+        if s and s not in body.content
+    ]
     return x, _Evidence(best_sentence=best, words=words)
 
 
@@ -311,14 +388,26 @@ class StanceModel:
         offsets = np.cumsum([0] + [len(t["feature"]) for t in trees])
         self._roots = offsets[:-1].astype(np.int64)
         self._tree_class = np.array([t["class"] for t in trees], dtype=np.int64)
-        self._feature = np.concatenate([np.array(t["feature"], dtype=np.int64) for t in trees])
-        self._threshold = np.concatenate([np.array(t["threshold"], dtype=np.float64) for t in trees])
-        self._left = np.concatenate([np.array(t["left"], dtype=np.int64) + o for t, o in zip(trees, offsets)])
-        self._right = np.concatenate([np.array(t["right"], dtype=np.int64) + o for t, o in zip(trees, offsets)])
-        self._value = np.concatenate([np.array(t["value"], dtype=np.float64) for t in trees])
+        self._feature = np.concatenate(
+            [np.array(t["feature"], dtype=np.int64) for t in trees]
+        )
+        self._threshold = np.concatenate(
+            [np.array(t["threshold"], dtype=np.float64) for t in trees]
+        )
+        self._left = np.concatenate(
+            [np.array(t["left"], dtype=np.int64) + o for t, o in zip(trees, offsets)]
+        )
+        self._right = np.concatenate(
+            [np.array(t["right"], dtype=np.int64) + o for t, o in zip(trees, offsets)]
+        )
+        self._value = np.concatenate(
+            [np.array(t["value"], dtype=np.float64) for t in trees]
+        )
         self._scale = float(spec["learning_rate"])
         self._init = np.array(spec["init"], dtype=np.float64)
-        self._bias = np.array(spec.get("class_bias", [0.0] * len(self.labels)), dtype=np.float64)
+        self._bias = np.array(
+            spec.get("class_bias", [0.0] * len(self.labels)), dtype=np.float64
+        )
         self._depth = int(spec["max_depth"])
         self._body_cache: dict[tuple[str, ...], BodyInfo] = {}
 
@@ -326,7 +415,11 @@ class StanceModel:
     def load(cls, path: Path | None = None) -> StanceModel:
         """Load the packaged model (or a model JSON at ``path``); never unpickles anything."""
         if path is None:
-            text = resources.files("claimcheck.data").joinpath("stance_model.json").read_text("utf-8")
+            text = (
+                resources.files("claimcheck.data")
+                .joinpath("stance_model.json")
+                .read_text("utf-8")
+            )
         else:
             text = Path(path).read_text("utf-8")
         return cls(json.loads(text))
@@ -349,7 +442,13 @@ class StanceModel:
             delta = (self._value[child] - self._value[nodes]) * self._scale
             np.add.at(contrib, (self._tree_class[inner], feat[inner]), delta[inner])
             nodes = child
-        raw = self._init + np.bincount(self._tree_class, weights=self._value[nodes], minlength=len(self.labels)) * self._scale
+        raw = (
+            self._init
+            + np.bincount(
+                self._tree_class, weights=self._value[nodes], minlength=len(self.labels)
+            )
+            * self._scale
+        )
         return raw, contrib
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
@@ -373,14 +472,18 @@ class StanceModel:
         probs = _softmax(raw + self._bias)
         k = int(np.argmax(probs))
         label: Label = self.labels[k]  # type: ignore[assignment]
-        best = kept[evidence.best_sentence] if evidence.best_sentence is not None else None
+        best = (
+            kept[evidence.best_sentence] if evidence.best_sentence is not None else None
+        )
         # push towards the chosen label relative to the average of the others
         others = np.delete(contrib, k, axis=0).mean(axis=0)
         push = contrib[k] - others
         reasons = _reasons(label, x, push, evidence, best)
         return StancePrediction(
             label=label,
-            probabilities={lab: round(float(p), 4) for lab, p in zip(self.labels, probs)},
+            probabilities={
+                lab: round(float(p), 4) for lab, p in zip(self.labels, probs)
+            },
             reasons=reasons,
             best_sentence=best,
         )
@@ -395,16 +498,35 @@ def _softmax(raw: np.ndarray) -> np.ndarray:
 # reasons: feature groups rendered in plain words
 
 _GROUPS: dict[str, tuple[str, ...]] = {
-    "coverage": ("cover", "cover_prefix", "cover_long", "cover_bigram", "density", "sentences_with_two", "claim_len"),
+    "coverage": (
+        "cover",
+        "cover_prefix",
+        "cover_long",
+        "cover_bigram",
+        "density",
+        "sentences_with_two",
+        "claim_len",
+    ),
     "entities": ("cover_entity",),
     "numbers": ("cover_number", "claim_has_number"),
     "best": ("best_sentence_cover", "top3_sentence_cover", "best_position"),
     "lead": ("lead_cover", "first_cover"),
-    "refute": ("body_refute_rate", "top_refute", "lead_refute", "near_refute", "refute_minus_support"),
+    "refute": (
+        "body_refute_rate",
+        "top_refute",
+        "lead_refute",
+        "near_refute",
+        "refute_minus_support",
+    ),
     "hedge": ("body_hedge_rate", "top_hedge", "lead_hedge", "near_hedge"),
     "support": ("body_support_rate", "top_support", "lead_support"),
     "report": ("body_report_rate", "top_report", "lead_report"),
-    "negation": ("body_negation_rate", "top_negation", "best_negation_mismatch", "claim_negation"),
+    "negation": (
+        "body_negation_rate",
+        "top_negation",
+        "best_negation_mismatch",
+        "claim_negation",
+    ),
     "claim_refute": ("claim_refute",),
     "claim_hedge": ("claim_hedge", "claim_question", "claim_quote"),
     "body_len": ("body_len", "body_question_rate"),
@@ -425,7 +547,7 @@ def _quote(words: Sequence[str], limit: int = 4) -> str:
 def _render(group: str, x: np.ndarray, ev: _Evidence, best: int | None) -> str:
     f = _FEATURE_INDEX
     w = ev.words
-    pct = lambda name: f"{x[f[name]]:.0%}"  # noqa: E731
+    pct = lambda name: f"{x[f[name]]:.0%}"
     if group == "coverage":
         text = f"covers {pct('cover')} of the claim's words"
         if w["missing"] and x[f["cover"]] < 1:
@@ -443,7 +565,11 @@ def _render(group: str, x: np.ndarray, ev: _Evidence, best: int | None) -> str:
     if group == "lead":
         return f"the opening sentences hold {pct('lead_cover')} of the claim's words"
     if group in ("refute", "hedge", "support", "report"):
-        found = w[f"near_{group}"] if f"near_{group}" in w and w[f"near_{group}"] else w[f"top_{group}"] or w[f"body_{group}"]
+        found = (
+            w[f"near_{group}"]
+            if w.get(f"near_{group}")
+            else w[f"top_{group}"] or w[f"body_{group}"]
+        )
         kind = {
             "refute": "denial or correction words",
             "hedge": "hedged reporting",
@@ -452,7 +578,11 @@ def _render(group: str, x: np.ndarray, ev: _Evidence, best: int | None) -> str:
         }[group]
         if not found:
             return f"no {kind} near the claim's terms"
-        place = "near the claim's terms" if group in ("refute", "hedge") and w.get(f"near_{group}") else "in the body"
+        place = (
+            "near the claim's terms"
+            if group in ("refute", "hedge") and w.get(f"near_{group}")
+            else "in the body"
+        )
         return f"{kind} {place}: {_quote(found)}"
     if group == "negation":
         if x[f["best_negation_mismatch"]]:
@@ -460,7 +590,9 @@ def _render(group: str, x: np.ndarray, ev: _Evidence, best: int | None) -> str:
         return "claim and best-matching sentence agree on negation"
     if group == "claim_refute":
         if w["claim_refute"]:
-            return f"the claim itself calls something false: {_quote(w['claim_refute'])}"
+            return (
+                f"the claim itself calls something false: {_quote(w['claim_refute'])}"
+            )
         return "the claim itself uses no denial words"
     if group == "claim_hedge":
         if x[f["claim_question"]]:
@@ -468,15 +600,24 @@ def _render(group: str, x: np.ndarray, ev: _Evidence, best: int | None) -> str:
         if w["claim_hedge"]:
             return f"the claim is hedged: {_quote(w['claim_hedge'])}"
         return "the claim is stated without hedges"
-    return f"body length ({int(round(math.expm1(x[f['body_len']])))} words)"
+    return f"body length ({round(math.expm1(x[f['body_len']]))} words)"
 
 
-def _reasons(label: str, x: np.ndarray, push: np.ndarray, ev: _Evidence, best: int | None, limit: int = 3) -> list[str]:
+def _reasons(
+    label: str,
+    x: np.ndarray,
+    push: np.ndarray,
+    ev: _Evidence,
+    best: int | None,
+    limit: int = 3,
+) -> list[str]:
     group_push: dict[str, float] = {}
     for i, name in enumerate(FEATURE_NAMES):
         g = _GROUP_OF[name]
         group_push[g] = group_push.get(g, 0.0) + float(push[i])
-    ranked = [g for g, v in sorted(group_push.items(), key=lambda kv: -kv[1]) if v > 0][:limit]
+    ranked = [g for g, v in sorted(group_push.items(), key=lambda kv: -kv[1]) if v > 0][
+        :limit
+    ]
     if not ranked:
         ranked = ["coverage"]
     return [_render(g, x, ev, best) for g in ranked]
