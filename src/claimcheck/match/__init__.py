@@ -58,18 +58,19 @@ def match_claim(
         if current is None or (decision.strength, decision.relevance) > (current.strength, current.relevance):
             best[statement.source] = decision
 
-    decisions: dict[str, SourceDecision] = {}
+    # Sources beyond the model's reach keep what the rules decided.
+    decisions: dict[str, SourceDecision] = {
+        source: SourceDecision(d.statement, d.stance, d.reason, d.relevance) for source, d in best.items()
+    }
     if model is not None and sentences_of is not None:
         for source in ranked_sources[:MAX_MODEL_SOURCES]:
             sentences = sentences_of(source)
             prediction = model.predict(claim.text, [s.text for s in sentences]) if sentences else None
-            decided = combine(best.get(source), prediction, sentences)
-            if decided is not None:
+            decided = combine(claim.statement, best.get(source), prediction, sentences)
+            if decided is None:
+                decisions.pop(source, None)
+            else:
                 decisions[source] = decided
-    else:
-        decisions = {
-            source: SourceDecision(d.statement, d.stance, d.reason, d.relevance) for source, d in best.items()
-        }
 
     evidence = [
         Evidence(

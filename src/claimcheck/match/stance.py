@@ -100,6 +100,22 @@ def coverage(claim: Statement, sentence: Statement, idf: Callable[[str], float],
     return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
 
 
+def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
+    """The claim's named entities (as the claim wrote them) that no sentence of a source names."""
+    named: set[str] = set()
+    for sentence in sentences:
+        named.update(sentence.terms)
+        named.update(sentence.context_terms)
+    implied_by = lexicon().implies
+    missing = []
+    for entity in claim.entities:
+        if entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
+            continue
+        if entity.key in claim.terms and entity.text not in missing:
+            missing.append(entity.text)
+    return missing
+
+
 # ---- numbers ---------------------------------------------------------------------------------
 
 
@@ -129,6 +145,12 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return low_a <= high_b and low_b <= high_a
 
 
+def _figure_restated(wanted: Quantity, sentence: Statement) -> bool:
+    """The sentence also gives the claim's own figure in the same unit ("killed 300 out of 400 soldiers"):
+    the other number counts something else, whatever the parse attached it to."""
+    return any(stated.unit == wanted.unit and _agree(wanted, stated) for stated in sentence.quantities)
+
+
 @dataclass(frozen=True, slots=True)
 class NumberFinding:
     stance: Stance
@@ -152,7 +174,7 @@ def compare_numbers(claim: Statement, sentence: Statement) -> NumberFinding | No
                 dated = dated or pair
             else:
                 conflict = conflict or pair
-    if conflict:
+    if conflict and not _figure_restated(conflict[0], sentence):
         wanted, stated = conflict
         return NumberFinding(
             "contradicts",
@@ -283,7 +305,7 @@ def decide_stance(
         return result("mentions", f"related: covers {cover.relevance:.0%} of the claim", Strength.MENTION)
 
     claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
-    if bool(claim_negated) != bool(sentence_negated) and _same_event(claim, sentence, cover):
+    if bool(claim_negated) != bool(sentence_negated) and _same_event(claim, sentence):
         # A denial quotes what it denies with words like "claims" or "alleged": those do not soften it.
         softened = hedge if not sentence.denial or sentence.kind != "fact" else None
         if softened is not None:
@@ -331,8 +353,14 @@ def _corrected(claim: Statement, sentence: Statement) -> str | None:
     return None
 
 
-def _same_event(claim: Statement, sentence: Statement, cover: Coverage) -> bool:
-    """Negation only flips a claim when the sentence speaks of the same action, not merely of the same actors."""
+def _same_event(claim: Statement, sentence: Statement) -> bool:
+    """Negation only flips a claim when the sentence speaks of the same action, not merely of the same actors.
+
+    A negation sits on a sentence's main verb, so "it would not surprise me if they opened ..." does not
+    negate "they will open": the negated (or, for a negated claim, the asserted) verb must be the claim's.
+    A denial names what it denies anywhere in the sentence ("denied sending troops")."""
+    if sentence.denial:
+        return claim.predicate in (None, *LIGHT_PREDICATES) or claim.predicate in sentence.terms
     if claim.predicate in (None, *LIGHT_PREDICATES):
-        return True
-    return claim.predicate in sentence.terms or claim.predicate == sentence.predicate
+        return sentence.predicate in (None, *LIGHT_PREDICATES)
+    return claim.predicate == sentence.predicate

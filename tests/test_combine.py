@@ -1,0 +1,59 @@
+"""How the rules' sentence stance and the learned model's reading of a whole source are combined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from claimcheck.extract import extract_statements, typed_claim
+from claimcheck.ingest import article_from_text
+from claimcheck.match.combine import combine
+
+
+@dataclass
+class Reading:
+    """Stands in for the model's prediction: combine only reads these fields."""
+
+    label: str
+    probabilities: dict[str, float]
+    reasons: list[str] = field(default_factory=lambda: ["the claim is stated without hedges"])
+    best_sentence: int | None = 0
+
+
+def _sentences(text, nlp):
+    return extract_statements(article_from_text(text, source="source.txt", html=False), nlp=nlp)
+
+
+def test_model_cannot_support_a_claim_about_someone_the_source_never_names(nlp):
+    claim = typed_claim("Brazil has sent an armoured brigade to Ukraine.", nlp=nlp).statement
+    sentences = _sentences("Germany has sent an armoured brigade to Ukraine, the ministry said.", nlp)
+    confident = Reading("agree", {"agree": 0.9, "disagree": 0.02, "discuss": 0.06, "unrelated": 0.02})
+
+    decision = combine(claim, None, confident, sentences)
+
+    assert decision is not None and decision.stance == "mentions"
+
+
+def test_model_support_stands_when_the_source_names_the_claims_entities(nlp):
+    claim = typed_claim("Brazil has sent an armoured brigade to Ukraine.", nlp=nlp).statement
+    sentences = _sentences("Brazil has dispatched armoured units to Ukraine, the ministry said.", nlp)
+    confident = Reading("agree", {"agree": 0.9, "disagree": 0.02, "discuss": 0.06, "unrelated": 0.02})
+
+    decision = combine(claim, None, confident, sentences)
+
+    assert decision is not None and decision.stance == "supports"
+    assert "model reads the source as supports (90%)" in decision.reason
+
+
+def test_a_rule_contradiction_stands_whatever_the_model_reads(nlp):
+    from claimcheck.match.index import StatementIndex
+    from claimcheck.match.stance import decide_stance
+
+    claim = typed_claim("Norway announced a $5 billion aid package for Kenya.", nlp=nlp).statement
+    sentences = _sentences("Norway announced a $2.2 billion aid package for Kenya on Monday.", nlp)
+    rule = decide_stance(claim, sentences[0], idf=StatementIndex(sentences).idf)
+    agreeing = Reading("agree", {"agree": 0.8, "disagree": 0.05, "discuss": 0.1, "unrelated": 0.05})
+
+    decision = combine(claim, rule, agreeing, sentences)
+
+    assert decision.stance == "contradicts"
+    assert "numbers disagree: $5 billion vs $2.2 billion" in decision.reason
