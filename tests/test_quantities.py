@@ -20,6 +20,8 @@ from claimcheck.models import Qualifier
         ("Inflation reached 40% in May.", 40, 40, 40, Qualifier.EXACT, "percent"),
         ("It cost 1.2bn over a decade.", 1.2e9, 1.2e9, 1.2e9, Qualifier.EXACT, None),
         ("Between 5 and 7 million dollars were paid.", 6e6, 5e6, 7e6, Qualifier.RANGE, "USD"),
+        ("Three hundred soldiers died in the attack.", 300, 300, 300, Qualifier.EXACT, None),
+        ("Some five hundred thousand people fled.", 500_000, 500_000, 500_000, Qualifier.APPROXIMATE, None),
     ],
 )
 def test_quantity_is_normalised(text, value, low, high, qualifier, unit):
@@ -40,3 +42,11 @@ def test_two_numbers_joined_by_and_stay_two():
 
 def test_reason_wording_for_money():
     assert describe(2.2e9, "USD") == "$2.2 billion"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hank, one of the founding members, died at home.", "No one was hurt.", "They blamed one another."],
+)
+def test_one_as_a_pronoun_is_not_a_count(text):
+    assert find_quantities(text) == []

@@ -19,7 +19,7 @@ WORD_VALUES = {
     "dozen": 12, "a dozen": 12, "half a dozen": 6, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
 }
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }
 CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
@@ -50,7 +50,7 @@ _CURRENCY = r"US\$|\$|€|£|¥"
 _UNIT = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
 _QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_PLURALS), key=len, reverse=True))
-_AMOUNT = rf"(?:(?:{_CURRENCY})\s?)?(?:{_NUMBER}|\b(?:{_WORDS})\b)(?:\s?(?:{_SCALE})\b)?"
+_AMOUNT = rf"(?:(?:{_CURRENCY})\s?)?(?:{_NUMBER}|\b(?:{_WORDS})\b)(?:\s?(?:{_SCALE})\b(?:\s(?:{_SCALE})\b)?)?"
 
 QUANTITY_PATTERN = re.compile(
     rf"(?<![\w\-/.])"
@@ -63,9 +63,21 @@ QUANTITY_PATTERN = re.compile(
     re.IGNORECASE,
 )
 _AMOUNT_PARTS = re.compile(
-    rf"(?P<currency>{_CURRENCY})?\s?(?:(?P<digits>{_NUMBER})|(?P<words>{_WORDS}))(?:\s?(?P<scale>{_SCALE})\b)?",
+    rf"(?P<currency>{_CURRENCY})?\s?(?:(?P<digits>{_NUMBER})|(?P<words>{_WORDS}))(?:\s?(?P<scale>(?:{_SCALE})\b(?:\s(?:{_SCALE})\b)?))?",
     re.IGNORECASE,
 )
+
+
+# "one of the founders", "no one", "one another": the word "one" as a pronoun, not a count
+_PRONOUN_ONE_AFTER = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
+_PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which)\s+$", re.IGNORECASE)
+
+
+def _is_pronoun_one(text: str, start: int, end: int) -> bool:
+    return (
+        text[start:end].lower() == "one"
+        and bool(_PRONOUN_ONE_AFTER.match(text, end) or _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12) : start]))
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +109,8 @@ def _amount(text: str) -> tuple[float, str | None, bool] | None:
         if scale.lower() in {"m", "b", "k"} and not match.group("currency") and " " in match.group(0).strip():
             scale = None
         else:
-            value *= SCALES[scale.lower()]
+            for word in scale.lower().split():  # "five hundred thousand"
+                value *= SCALES[word]
     currency = CURRENCIES.get((match.group("currency") or "").lower())
     return value, currency, bool(scale)
 
@@ -112,7 +125,7 @@ def find_quantities(text: str) -> list[RawQuantity]:
                                      Qualifier.APPROXIMATE, None))
             continue
         first = _amount(match.group("first"))
-        if first is None:
+        if first is None or _is_pronoun_one(text, match.start(), match.end()):
             continue
         value, currency, _ = first
         unit = currency or UNIT_WORDS.get((match.group("unit") or "").lower())
