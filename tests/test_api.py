@@ -15,7 +15,7 @@ def test_public_names_are_sorted_and_importable():
 def test_check_texts_from_python_returns_labels_with_evidence(nlp):
     corpus = claimcheck.load_corpus([str(SEEDS)], nlp=nlp, use_store=False)
     report = claimcheck.check_texts(
-        [("treaty", "Russia and North Korea have signed a mutual defense treaty.")], corpus, nlp=nlp
+        [("treaty", "Russia and North Korea have a mutual defense treaty.")], corpus, nlp=nlp
     )
     (verdict,) = report.verdicts
     assert verdict.id == "treaty"

@@ -103,7 +103,7 @@ def test_check_unmatched_when_nothing_speaks_to_the_claim(runner):
 def test_check_claims_file_jsonl_keeps_ids_and_order(runner, tmp_path):
     claims = tmp_path / "claims.jsonl"
     claims.write_text(
-        json.dumps({"id": "treaty", "text": "Russia and North Korea signed a mutual defence pact."}) + "\n"
+        json.dumps({"id": "treaty", "text": "Russia and North Korea have a mutual defence pact."}) + "\n"
         + json.dumps({"id": "nothing", "text": "Peru has won the football world cup in Qatar."}) + "\n"
     )
     result = runner.invoke(cli, ["check", "--claims", str(claims), "--against", str(SEEDS), "--format", "jsonl"])

@@ -57,7 +57,8 @@ def combine(
     stance: Stance | None = None
     if probabilities["agree"] >= MIN_AGREE_PROBABILITY and prediction.label == "agree":
         stance = "supports"
-    elif probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY:
+    elif prediction.label == "disagree" and probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY:
+        # Only when contradiction is the model's best reading: a false contradiction costs an analyst most.
         stance = "contradicts"
     elif prediction.label == "unrelated":
         return None

@@ -18,6 +18,7 @@ from claimcheck.lexicon import ExclusiveGroup, lexicon
 from claimcheck.models import Quantity, Stance, Statement
 
 ASSERT_RELEVANCE = 0.7
+WHOLE_CLAIM_RELEVANCE = 0.5
 CONFLICT_RELEVANCE = 0.6
 ENTITY_WEIGHT = 1.5
 CONTEXT_CREDIT = 0.5
@@ -62,8 +63,16 @@ def _entity_terms(statement: Statement) -> set[str]:
     return keys & set(statement.terms)
 
 
-def coverage(claim: Statement, sentence: Statement, idf: Callable[[str], float], *, skip: set[str] = frozenset()) -> Coverage:
-    """IDF-weighted share of the claim's terms that the sentence (or its paragraph context) contains."""
+def coverage(
+    claim: Statement,
+    sentence: Statement,
+    idf: Callable[[str], float],
+    *,
+    skip: set[str] = frozenset(),
+    wanted: list[str] | None = None,
+) -> Coverage:
+    """IDF-weighted share of the claim's terms (its core, unless told) that the sentence, or at less
+    credit its paragraph, contains."""
     entity_terms = _entity_terms(claim)
     own = set(sentence.terms)
     context = set(sentence.context_terms)
@@ -71,7 +80,8 @@ def coverage(claim: Statement, sentence: Statement, idf: Callable[[str], float],
     total = gained = 0.0
     covered: set[str] = set()
     missing_entities = []
-    wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
+    if wanted is None:
+        wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
     for term in dict.fromkeys(wanted):
         if term in skip:
             continue
@@ -288,9 +298,7 @@ def decide_stance(
             return result(*alternatives)
 
     if cover.missing_entities:
-        names = {e.key: e.text for e in claim.entities}
-        missing = ", ".join(names.get(key, key.replace("_", " ")) for key in cover.missing_entities)
-        return result("mentions", f"does not name {missing}", Strength.MENTION)
+        return result("mentions", f"does not name {_entity_names(claim, cover.missing_entities)}", Strength.MENTION)
 
     corrected = _corrected(claim, sentence)
     if corrected is not None and cover.relevance >= CONFLICT_RELEVANCE:
@@ -322,6 +330,14 @@ def decide_stance(
         return result("mentions", hedge, Strength.MENTION)
     if numbers is not None and numbers.stance != "supports":
         return result("mentions", numbers.reason, Strength.MENTION)
+    whole = coverage(claim, sentence, idf, wanted=_content_terms(claim))
+    if whole.missing_entities:
+        return result("mentions", f"does not name {_entity_names(claim, whole.missing_entities)}", Strength.MENTION)
+    if claim.predicate in claim.terms and claim.predicate not in (*LIGHT_PREDICATES, *sentence.terms):
+        return result("mentions", f"related, but does not say '{claim.predicate}'", Strength.MENTION)
+    if whole.relevance < WHOLE_CLAIM_RELEVANCE:
+        return result("mentions", f"related: covers the claim's core but {whole.relevance:.0%} of all it says",
+                      Strength.MENTION)
     if numbers is not None:
         reason = numbers.reason
     else:
@@ -329,6 +345,22 @@ def decide_stance(
     if sentence.attribution:
         reason += f" (according to {sentence.attribution})"
     return result("supports", reason, Strength.SUPPORT)
+
+
+def _entity_names(claim: Statement, keys) -> str:
+    names = {e.key: e.text for e in claim.entities}
+    return ", ".join(names.get(key, key.replace("_", " ")) for key in keys)
+
+
+def _content_terms(claim: Statement) -> list[str]:
+    """Everything the claim states, without who said it or what it names only in passing: a sentence
+    that supports the claim must cover most of this, not only the claim's core."""
+    said_by = (claim.attribution or "").lower()
+    background = set(claim.background_terms)
+    return [
+        term for term in claim.terms
+        if term not in background and not (said_by and term.replace("_", " ")[:5] in said_by)
+    ]
 
 
 CONTRAST = re.compile(r",? (?:but|however|yet|though) ", re.IGNORECASE)
