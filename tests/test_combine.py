@@ -31,6 +31,7 @@ def test_model_cannot_support_a_claim_about_someone_the_source_never_names(nlp):
     decision = combine(claim, None, confident, sentences)
 
     assert decision is not None and decision.stance == "mentions"
+    assert decision.reason.startswith("does not name Brazil")
 
 
 def test_model_support_stands_when_the_source_names_the_claims_entities(nlp):

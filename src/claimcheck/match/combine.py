@@ -62,17 +62,26 @@ def combine(
         stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
-    if stance is not None and entities_missing(claim, sentences):
+    missing = entities_missing(claim, sentences) if stance is not None else []
+    if missing:
         # A source that never names who or where the claim is about cannot take a side on it.
-        stance = None
+        if rule is not None:
+            return _from_rule(rule)
+        return SourceDecision(
+            _best_statement(prediction, rule, sentences), "mentions",
+            f"does not name {', '.join(missing)} (the model alone would read it as {stance})", 0.0,
+        )
     if stance is None:
         if rule is not None:
             return _from_rule(rule)
         stance = "mentions"
+    relevance = rule.relevance if rule is not None else 0.0
+    return SourceDecision(_best_statement(prediction, rule, sentences), stance, _model_reason(prediction, stance),
+                          relevance)
+
+
+def _best_statement(prediction, rule: SentenceStance | None, sentences: list[Statement]) -> Statement:
     index = prediction.best_sentence
     if index is not None and index < len(sentences):
-        statement = sentences[index]
-    else:
-        statement = rule.statement if rule is not None else sentences[0]
-    relevance = rule.relevance if rule is not None else 0.0
-    return SourceDecision(statement, stance, _model_reason(prediction, stance), relevance)
+        return sentences[index]
+    return rule.statement if rule is not None else sentences[0]

@@ -32,19 +32,20 @@ def render_table(report: Report, *, evidence: bool = False, color: bool = False,
         f"Corpus: {info.location} ({info.sources} sources, {info.origins} independent origins, "
         f"{info.statements} sentences)"
     )
-    table = Table(show_lines=evidence, expand=False)
+    table = Table(expand=False)
+    table.add_column("#", justify="right", style="dim")
     table.add_column("Claim", overflow="fold", ratio=3)
     table.add_column("Label", no_wrap=True)
     table.add_column("Support", justify="right")
     table.add_column("Contra", justify="right")
     table.add_column("Why", overflow="fold", ratio=2)
-    for verdict in report.verdicts:
+    several_articles = len({v.source for v in report.verdicts}) > 1
+    for number, verdict in enumerate(report.verdicts, start=1):
         claim_cell = Text(verdict.name)
-        if verdict.source and len({v.source for v in report.verdicts}) > 1:
+        if verdict.source and several_articles:
             claim_cell.append(f"\n{_short(verdict.source)}", style="dim")
-        if evidence:
-            _append_evidence(claim_cell, verdict)
         table.add_row(
+            str(number),
             claim_cell,
             Text(verdict.label, style=LABEL_STYLES[verdict.label]),
             str(verdict.supporting_origins),
@@ -52,6 +53,9 @@ def render_table(report: Report, *, evidence: bool = False, color: bool = False,
             verdict.reason,
         )
     console.print(table)
+    if evidence:
+        for number, verdict in enumerate(report.verdicts, start=1):
+            console.print(_evidence_block(number, verdict))
     counts = {label: sum(v.label == label for v in report.verdicts) for label in LABEL_STYLES}
     summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
     console.print(f"{len(report.verdicts)} claims: {summary or 'none'}")
@@ -60,7 +64,17 @@ def render_table(report: Report, *, evidence: bool = False, color: bool = False,
     return buffer.getvalue()
 
 
-def _append_evidence(cell, verdict: Verdict) -> None:
+def _evidence_block(number: int, verdict: Verdict):
+    """The sentences behind one label, below the table where they have the whole width."""
+    from rich.text import Text
+
+    block = Text(f"\n{number}. ", style="bold")
+    block.append(verdict.claim, style="bold")
+    block.append(f"  {verdict.label}", style=LABEL_STYLES[verdict.label])
+    if not verdict.evidence:
+        block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
-        cell.append(f"\n  {item.stance}", style=STANCE_STYLES[item.stance])
-        cell.append(f" {_short(item.source)}: {item.reason}\n    “{item.sentence}”")
+        block.append(f"\n   {item.stance:<11}", style=STANCE_STYLES[item.stance])
+        block.append(f" {_short(item.source)}: {item.reason}")
+        block.append(f"\n               “{item.sentence}”", style="dim" if item.stance == "mentions" else None)
+    return block
