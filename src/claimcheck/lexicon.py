@@ -27,6 +27,7 @@ class Lexicon:
     aliases: dict[str, str]
     alias_labels: dict[str, str]
     implies: dict[str, tuple[str, ...]]
+    entails: dict[str, frozenset[str]]  # action -> actions its assertion implies were done
     weak_hedges: frozenset[str]
     synonyms: dict[str, str]
     exclusive_groups: tuple[ExclusiveGroup, ...]
@@ -61,6 +62,7 @@ def lexicon() -> Lexicon:
         aliases=aliases["aliases"],
         alias_labels=aliases["labels"],
         implies={key: tuple(keys) for key, keys in aliases.get("implies", {}).items()},
+        entails={action: frozenset(implied) for action, implied in _load("entailments.json")["entails"].items()},
         weak_hedges=frozenset(cues["weak_hedges"]),
         synonyms=synonyms,
         exclusive_groups=groups,

@@ -309,10 +309,17 @@ def decide_stance(
         if cover.relevance >= CONFLICT_RELEVANCE:
             return result(numbers.stance, numbers.reason, numbers.strength)
 
+    claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
+    if claim_negated and not sentence_negated and hedge is None and _entails(sentence.predicate, claim.predicate):
+        # The implied action need not be named: "troops are joining Russian forces" says they were sent.
+        rest = coverage(claim, sentence, idf, skip={claim.predicate})
+        if not rest.missing_entities and rest.relevance >= ASSERT_RELEVANCE:
+            return result("contradicts", f"states what the claim denies ('{claim_negated}'): "
+                          f"'{sentence.predicate}' implies '{claim.predicate}'", Strength.CONFLICT)
+
     if cover.relevance < ASSERT_RELEVANCE:
         return result("mentions", f"related: covers {cover.relevance:.0%} of the claim", Strength.MENTION)
 
-    claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
     if bool(claim_negated) != bool(sentence_negated) and _same_event(claim, sentence):
         # A denial quotes what it denies with words like "claims" or "alleged": those do not soften it.
         softened = hedge if not sentence.denial or sentence.kind != "fact" else None
@@ -383,6 +390,10 @@ def _corrected(claim: Statement, sentence: Statement) -> str | None:
     if share_before >= 0.5 and share_after <= 0.34:
         return f"corrected: '{sentence.correction}'"
     return None
+
+
+def _entails(asserted: str | None, action: str | None) -> bool:
+    return asserted is not None and action is not None and action in lexicon().entails.get(asserted, ())
 
 
 def _same_event(claim: Statement, sentence: Statement) -> bool:
