@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -92,11 +93,29 @@ def _entity_terms(ent, words: Lexicon) -> tuple[list[str], str]:
     return terms, key
 
 
-def _phrase_in(text_lower: str, phrases) -> str | None:
-    for phrase in phrases:
-        if re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", text_lower):
-            return phrase
-    return None
+@lru_cache(maxsize=None)
+def _phrase_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+
+
+@lru_cache(maxsize=None)
+def _any_phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _phrases_in(text_lower: str, phrases: tuple[str, ...]) -> list[str]:
+    """The phrases the text contains as whole words, in the list's order. One combined search
+    first: most sentences contain none of a cue list."""
+    if not phrases or not _any_phrase_pattern(phrases).search(text_lower):
+        return []
+    return [phrase for phrase in phrases if _phrase_pattern(phrase).search(text_lower)]
+
+
+def _phrase_in(text_lower: str, phrases: tuple[str, ...]) -> str | None:
+    """The first phrase of the list that the text contains as whole words."""
+    found = _phrases_in(text_lower, phrases)
+    return found[0] if found else None
 
 
 def _main_predicate(sent, words: Lexicon):
@@ -275,7 +294,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     terms = list(dict.fromkeys(terms))
     background_terms = [t for t in dict.fromkeys(background_terms) if t not in terms]
 
-    hedges = [h for h in words.hedge_words if h not in MODALS and _phrase_in(lower, (h,))]
+    hedges = [h for h in _phrases_in(lower, words.hedge_words) if h not in MODALS]
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
     hedging_modals = MODALS - {"should", "must"} - ({"would"} if reporting_root is not None else set())
     hedges += [t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in hedging_modals]
