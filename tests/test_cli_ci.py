@@ -162,3 +162,59 @@ def test_jsonl_streams_the_same_verdicts_as_json_and_ends_with_a_summary(
     assert "contradicted" in summary and "corroborated" in summary
     # Piped (not a terminal): no progress bar, no control characters, only plain lines.
     assert "verifying" not in streamed.stderr and "\x1b[" not in streamed.stderr and "\r" not in streamed.stderr
+
+
+# ---- check: typed claims get the same CI treatment as verified articles ------------------------
+
+CONTRADICTED = "Sweden announced a $5 billion aid package for Ukraine."
+CORROBORATED = "North Korea has sent about 10,000 troops to Russia."
+
+
+def test_check_fail_on_exits_1_only_when_a_claim_gets_the_label(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    failing = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, "--against", "corpus",
+                                  "--fail-on", "contradicted", "--format", "json"])
+    assert failing.exit_code == 1, failing.stderr
+    assert "1 claim labelled contradicted (--fail-on)" in failing.stderr
+    assert "claimcheck: 2 claims: 1 corroborated, 1 contradicted" in failing.stderr
+    assert [v["label"] for v in json.loads(failing.stdout)["verdicts"]] == ["contradicted", "corroborated"]
+
+    passing = runner.invoke(cli, ["check", CORROBORATED, "--against", "corpus", "--fail-on", "contradicted,unmatched"])
+    assert passing.exit_code == 0, passing.stderr
+
+
+def test_check_baseline_suppresses_a_known_contradiction(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(workspace)
+    baseline = tmp_path / "baseline.json"
+    written = runner.invoke(cli, ["check", CONTRADICTED, "--against", "corpus", "--write-baseline", str(baseline)])
+    assert written.exit_code == 0, written.stderr
+    again = runner.invoke(cli, ["check", CONTRADICTED, "--against", "corpus", "--fail-on", "contradicted",
+                                "--baseline", str(baseline), "--format", "json"])
+    assert again.exit_code == 0, again.stderr
+    assert "1 known finding suppressed" in again.stderr
+    assert json.loads(again.stdout)["verdicts"] == []
+
+
+@pytest.mark.parametrize("output_format", ["sarif", "junit", "csv"])
+def test_check_writes_every_ci_format(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, output_format: str
+) -> None:
+    monkeypatch.chdir(workspace)
+    result = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, "--against", "corpus", "--format", output_format])
+    assert result.exit_code == 0, result.stderr
+    if output_format == "sarif":
+        log = json.loads(result.stdout)
+        jsonschema.validate(log, json.loads(SARIF_SCHEMA.read_text()))
+        [run] = log["runs"]
+        assert [r["properties"]["label"] for r in run["results"]] == ["contradicted"]
+        assert "locations" not in run["results"][0], "a typed claim has no file to point at"
+    elif output_format == "junit":
+        suite = ET.fromstring(result.stdout)
+        assert any(case.find("failure") is not None for case in suite.iter("testcase"))
+    else:
+        rows = list(csv.DictReader(io.StringIO(result.stdout)))
+        assert {row["label"] for row in rows} == {"contradicted", "corroborated"}

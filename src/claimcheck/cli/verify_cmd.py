@@ -12,6 +12,7 @@ from claimcheck.cli.ci_options import (
     apply_ci,
     check_labels,
     ci_options,
+    color_output,
     jobs_option,
     progress_bar,
     store_option,
@@ -83,14 +84,9 @@ def command(
     report, exit_code = apply_ci(report, settings, write_baseline_path=write_baseline_path)
     if not stream:
         text = render(
-            report, settings.format, evidence=evidence, color=_color(output_path),
+            report, settings.format, evidence=evidence, color=color_output(output_path),
             fail_on=settings.fail_on or ("contradicted",),
         )
         write_output(text, output_path)
     sys.exit(exit_code)
 
-
-def _color(output_path: str | None) -> bool:
-    import os
-
-    return output_path is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
