@@ -58,3 +58,17 @@ def test_a_rule_contradiction_stands_whatever_the_model_reads(nlp):
 
     assert decision.stance == "contradicts"
     assert "numbers disagree: $5 billion vs $2.2 billion" in decision.reason
+
+
+def test_model_cannot_contradict_a_source_that_restates_the_claim(nlp):
+    from claimcheck.match.index import StatementIndex
+    from claimcheck.match.stance import decide_stance
+
+    claim = typed_claim("The ferry route to the islands stayed closed for three weeks.", nlp=nlp).statement
+    sentences = _sentences("The ferry route to the islands reportedly stayed closed for three weeks.", nlp)
+    rule = decide_stance(claim, sentences[0], idf=StatementIndex(sentences).idf)
+    disputing = Reading("disagree", {"agree": 0.1, "disagree": 0.6, "discuss": 0.25, "unrelated": 0.05})
+
+    decision = combine(claim, rule, disputing, sentences)
+
+    assert rule.stance == "mentions" and decision.stance == "mentions"

@@ -23,6 +23,8 @@ from claimcheck.models import Stance, Statement
 # Confidence the model needs to call a source support or contradiction on its own.
 MIN_AGREE_PROBABILITY = 0.5
 MIN_DISAGREE_PROBABILITY = 0.35
+# A sentence covering this much of the claim restates it; the model may not read its source as contradicting.
+RESTATED_RELEVANCE = 0.95
 
 MODEL_CLASS = {"supports": "agree", "contradicts": "disagree", "mentions": "discuss"}
 
@@ -57,8 +59,13 @@ def combine(
     stance: Stance | None = None
     if probabilities["agree"] >= MIN_AGREE_PROBABILITY and prediction.label == "agree":
         stance = "supports"
-    elif prediction.label == "disagree" and probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY:
-        # Only when contradiction is the model's best reading: a false contradiction costs an analyst most.
+    elif (
+        prediction.label == "disagree"
+        and probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY
+        and not (rule is not None and rule.relevance >= RESTATED_RELEVANCE)
+    ):
+        # Only when contradiction is the model's best reading, and never for a source that restates the
+        # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
         stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
