@@ -25,8 +25,8 @@ def test_wire_copy_with_an_extra_line_is_one_origin(nlp):
     copy = _article("reprint.txt", "Reprinted from the wire service.\n" + STORY)
     other = _article("other.txt", "A different report says the port stays closed until spring because of ice.\n")
     articles = [original, copy, other]
-    statements = {a.source: extract_statements(a, nlp=nlp) for a in articles}
-    origins = assign_origins(articles, statements)
+    sentences = {a.source: [s.text for s in extract_statements(a, nlp=nlp)] for a in articles}
+    origins = assign_origins(articles, sentences)
     assert origins["wire.txt"] == origins["reprint.txt"]
     assert origins["other.txt"] != origins["wire.txt"]
 

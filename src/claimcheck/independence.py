@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
-from claimcheck.models import Article, Statement
+from claimcheck.models import Article
 
 COPY_SHARE = 0.6  # share of the shorter article's sentences that must be shared
 MIN_SHARED_SENTENCES = 3
@@ -53,10 +53,10 @@ class _UnionFind:
             self.parent[high] = low
 
 
-def assign_origins(
-    articles: Iterable[Article], statements: Mapping[str, Iterable[Statement]]
-) -> dict[str, str]:
-    """Map every article source to its origin key; copies and same-outlet articles share one key."""
+def assign_origins(articles: Iterable[Article], sentences: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """Map every article source to its origin key; copies and same-outlet articles share one key.
+
+    sentences: the text of each article's sentences, by source."""
     articles = list(articles)
     groups = _UnionFind()
     by_hash: dict[str, str] = {}
@@ -71,7 +71,7 @@ def assign_origins(
     sentence_counts: dict[str, int] = {}
     for article in articles:
         hashes = {
-            _sentence_hash(s.text) for s in statements.get(article.source, ()) if len(s.text.split()) >= MIN_SENTENCE_WORDS
+            _sentence_hash(text) for text in sentences.get(article.source, ()) if len(text.split()) >= MIN_SENTENCE_WORDS
         }
         sentence_counts[article.source] = len(hashes)
         for value in hashes:

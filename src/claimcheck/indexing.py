@@ -240,12 +240,9 @@ def store_origins(store: CorpusStore) -> dict[str, str]:
     cached = store.cached_origins()
     if cached is not None:
         return cached
-    texts: dict[str, list[Statement]] = {}
+    texts: dict[str, list[str]] = {}
     for source, text in store.statement_texts():
-        # assign_origins reads only the sentence text: skip validating full models.
-        texts.setdefault(source, []).append(
-            Statement.model_construct(id="", source=source, text=text, start=0, end=0, terms=[])
-        )
+        texts.setdefault(source, []).append(text)
     origins = assign_origins(store.articles(), texts)
     store.save_origins(origins)
     return origins

@@ -89,11 +89,12 @@ def corpus_from_articles(
     for article, found in iter_statements(articles, nlp=nlp, n_process=jobs):
         statements[article.source] = found
     index = StatementIndex(s for found in statements.values() for s in found)
+    sentences = {source: [s.text for s in found] for source, found in statements.items()}
     return Corpus(
         location=location,
         articles=list(articles),
         retriever=index,
-        origins=assign_origins(articles, statements),
+        origins=assign_origins(articles, sentences),
         statements=statements,
         failures=list(failures),
     )
