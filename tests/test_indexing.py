@@ -15,7 +15,7 @@ from claimcheck.indexing import (
     sync_store,
 )
 from claimcheck.pipeline import load_corpus, verify_articles
-from claimcheck.store import default_store_path
+from claimcheck.store import CorpusStore, default_store_path
 from tests.conftest import SEEDS
 
 
@@ -105,3 +105,33 @@ def test_unchanged_corpus_files_are_not_opened(corpus_dir: Path, nlp, monkeypatc
         result = sync_store(store, [str(corpus_dir)], nlp=nlp)
     assert result.extracted == [str(changed)]
     assert {path for path in opened if path.suffix == ".txt"} == {changed}
+
+
+def test_a_copy_is_told_by_its_content_hash_without_reading_the_stored_articles(
+    corpus_dir: Path, tmp_path: Path, nlp, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    original = min(corpus_dir.glob("*.txt"))
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    corpus = load_corpus([str(corpus_dir)], nlp=nlp)
+
+    def read_everything(self):  # type: ignore[no-untyped-def]
+        raise AssertionError("verify read every stored article to find copies")
+
+    monkeypatch.setattr(CorpusStore, "articles", read_everything)
+    report = verify_articles([str(reprint)], corpus, nlp=nlp)
+    assert corpus.origin_of(str(reprint)) == corpus.origin_of(str(original))
+    assert report.verdicts
+    assert all(e.source != str(original) for v in report.verdicts for e in v.evidence)
+
+
+def test_a_copy_shares_its_origin_in_a_corpus_read_into_memory(corpus_dir: Path, tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    original = min(corpus_dir.glob("*.txt"))
+    reprint = tmp_path / "reprint.txt"
+    reprint.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text("The harbour in Odesa was closed on Friday after a storm, officials said.\n", encoding="utf-8")
+    corpus = load_corpus([str(corpus_dir)], nlp=nlp, use_store=False)
+    verify_articles([str(reprint), str(other)], corpus, nlp=nlp)
+    assert corpus.origin_of(str(reprint)) == corpus.origin_of(str(original))
+    assert corpus.origin_of(str(other)) == str(other)

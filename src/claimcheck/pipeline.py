@@ -16,6 +16,7 @@ from claimcheck.independence import assign_origins, base_origin
 from claimcheck.ingest import read_inputs
 from claimcheck.match import Retriever, StatementIndex, load_stance_model, match_claim
 from claimcheck.models import Article, Claim, CorpusInfo, ReadFailure, Report, Statement, Verdict
+from claimcheck.store import CorpusStore
 from claimcheck.verdict import label_claim
 
 __all__ = ["Corpus", "check_claims", "check_texts", "load_corpus", "verify_articles"]
@@ -31,12 +32,28 @@ class Corpus:
     origins: dict[str, str]
     statements: dict[str, list[Statement]] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
+    _copies: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
 
     def origin_of(self, source: str) -> str:
         return self.origins.get(source, source)
+
+    def copy_of(self, content_hash: str) -> str | None:
+        """A corpus source whose text is identical (same content hash), or None.
+
+        A stored corpus answers from the store's index without reading its articles; one read into
+        memory builds its table once, on first use.
+        """
+        if isinstance(self.retriever, CorpusStore):
+            found = self.retriever.sources_with_hash(content_hash)
+            return found[0] if found else None
+        if self._copies is None:
+            self._copies = {}
+            for article in self.articles:
+                self._copies.setdefault(article.content_hash, article.source)
+        return self._copies.get(content_hash)
 
     def info(self) -> CorpusInfo:
         return CorpusInfo(
@@ -144,10 +161,11 @@ def verify_articles(
     articles, failures = read_inputs(inputs, **(read_options or {}))
     if not articles and not failures:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
-    copies = {a.content_hash: corpus.origin_of(a.source) for a in corpus.articles}
     for article in articles:
         # an article that is a copy of a corpus article shares its origin: the copy cannot back it
-        corpus.origins.setdefault(article.source, copies.get(article.content_hash) or base_origin(article))
+        if article.source not in corpus.origins:
+            original = corpus.copy_of(article.content_hash)
+            corpus.origins[article.source] = corpus.origin_of(original) if original else base_origin(article)
     claims = article_claims(articles, corpus, nlp=nlp)
     verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])

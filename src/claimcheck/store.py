@@ -77,6 +77,7 @@ CREATE TABLE IF NOT EXISTS statements (
     text TEXT NOT NULL,
     statement_json TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
 CREATE INDEX IF NOT EXISTS statements_source ON statements(source, ord);
 CREATE INDEX IF NOT EXISTS statements_id ON statements(id);
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_terms USING fts5(
@@ -468,6 +469,11 @@ class CorpusStore:
     def article(self, source: str) -> Article | None:
         row = self._query("SELECT article_json FROM articles WHERE source = ?", (source,)).fetchone()
         return None if row is None else Article.model_validate_json(row[0])
+
+    def sources_with_hash(self, content_hash: str) -> list[str]:
+        """The stored articles whose text has this content hash (identical copies), sorted; none read."""
+        rows = self._query("SELECT source FROM articles WHERE content_hash = ? ORDER BY source", (content_hash,))
+        return [row[0] for row in rows]
 
     def sources(self) -> list[str]:
         return [row[0] for row in self._query("SELECT source FROM articles ORDER BY source")]
