@@ -218,3 +218,76 @@ def test_check_writes_every_ci_format(
     else:
         rows = list(csv.DictReader(io.StringIO(result.stdout)))
         assert {row["label"] for row in rows} == {"contradicted", "corroborated"}
+
+
+UNMATCHED = "Portugal opened a new tram line in Lisbon with 40 stations in March 2023."
+
+
+def test_check_fail_on_several_labels_and_unknown_label(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    unmatched = runner.invoke(cli, ["check", UNMATCHED, "--against", "corpus", "--format", "jsonl",
+                                    "--fail-on", "contradicted,unmatched"])
+    assert unmatched.exit_code == 1, unmatched.stderr
+    assert [json.loads(line)["label"] for line in unmatched.stdout.splitlines()] == ["unmatched"]
+    assert "1 claim labelled contradicted, unmatched (--fail-on)" in unmatched.stderr
+    # The same claim passes when its label is not named.
+    named_other = runner.invoke(cli, ["check", UNMATCHED, "--against", "corpus", "--fail-on", "contradicted"])
+    assert named_other.exit_code == 0, named_other.stderr
+    unknown = runner.invoke(cli, ["check", UNMATCHED, "--against", "corpus", "--fail-on", "false"])
+    assert unknown.exit_code == 2
+    assert "unknown label 'false'" in unknown.stderr
+    assert unknown.stdout == ""
+
+
+def test_check_junit_has_one_typed_suite_with_the_fail_on_labels_as_failures(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    result = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, UNMATCHED, "--against", "corpus",
+                                 "--format", "junit", "--fail-on", "contradicted,unmatched"])
+    assert result.exit_code == 1, result.stderr
+    root = ET.fromstring(result.stdout)
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "2", "0")
+    [suite] = root.findall("testsuite")
+    assert suite.get("name") == "typed claims"
+    cases = suite.findall("testcase")
+    assert [case.get("name") for case in cases] == [CONTRADICTED, CORROBORATED, UNMATCHED]
+    assert all(case.get("file") is None and case.get("line") is None for case in cases)
+    assert [(case.find("failure").get("type") if case.find("failure") is not None else None) for case in cases] == [
+        "contradicted", None, "unmatched"
+    ]
+
+
+def test_check_baseline_count_is_in_the_json_report_and_the_markdown_summary(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(workspace)
+    baseline = tmp_path / "baseline.json"
+    written = runner.invoke(cli, ["check", CONTRADICTED, "--against", "corpus", "--write-baseline", str(baseline)])
+    assert written.exit_code == 0, written.stderr
+    assert "wrote 1 finding to" in written.stderr
+
+    plain = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, "--against", "corpus", "--format", "json"])
+    assert "baseline" not in json.loads(plain.stdout), "a run without a baseline writes the report as before"
+
+    known = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, "--against", "corpus", "--format", "json",
+                                "--baseline", str(baseline)])
+    assert known.exit_code == 0, known.stderr
+    report = json.loads(known.stdout)
+    assert report["baseline"] == {"file": str(baseline), "suppressed": 1}
+    assert [v["label"] for v in report["verdicts"]] == ["corroborated"]
+    jsonschema.Draft202012Validator(json.loads(REPORT_SCHEMA.read_text(encoding="utf-8"))).validate(report)
+    assert "1 known finding suppressed" in known.stderr
+
+    markdown = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, "--against", "corpus", "--format", "markdown",
+                                   "--baseline", str(baseline)])
+    assert f"1 known finding suppressed by the baseline `{baseline}`." in markdown.stdout
+
+    nothing_known = tmp_path / "empty.json"
+    runner.invoke(cli, ["check", CORROBORATED, "--against", "corpus", "--write-baseline", str(nothing_known)])
+    none_suppressed = runner.invoke(cli, ["check", CONTRADICTED, "--against", "corpus", "--format", "json",
+                                          "--baseline", str(nothing_known)])
+    assert json.loads(none_suppressed.stdout)["baseline"] == {"file": str(nothing_known), "suppressed": 0}
+    assert "suppressed" not in none_suppressed.stderr

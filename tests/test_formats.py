@@ -15,7 +15,7 @@ import pytest
 from sample_reports import ARTICLE, CORPUS_TEXT, sample_report
 
 from claimcheck.ci import finding_key
-from claimcheck.models import CorpusInfo, Report, Verdict
+from claimcheck.models import BaselineInfo, CorpusInfo, Report, Verdict
 from claimcheck.report.csv_out import CSV_COLUMNS, render_csv
 from claimcheck.report.junit import render_junit
 from claimcheck.report.locate import no_locator, texts_locator
@@ -199,6 +199,20 @@ def test_same_report_gives_the_same_bytes(report: Report, render) -> None:  # ty
 def test_empty_report_renders(render) -> None:  # type: ignore[no-untyped-def]
     report = Report(corpus=CorpusInfo(location="c", sources=0, origins=0, statements=0))
     assert render(report)
+
+
+def test_a_baseline_count_is_carried_by_markdown_sarif_and_json(report: Report) -> None:
+    baselined = report.model_copy(update={"baseline": BaselineInfo(file="known.json", suppressed=2)})
+    assert "2 known findings suppressed by the baseline `known.json`." in render_markdown(baselined)
+    assert "suppressed by the baseline" not in render_markdown(report)
+    log = json.loads(render_sarif(baselined))
+    jsonschema.Draft4Validator(json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))).validate(log)
+    assert log["runs"][0]["properties"]["baseline"] == {"file": "known.json", "suppressed": 2}
+    assert "baseline" not in json.loads(render_sarif(report))["runs"][0]["properties"]
+    assert baselined.model_dump(mode="json")["baseline"] == {"file": "known.json", "suppressed": 2}
+    schema = json.loads((ROOT / "docs" / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(json.loads(json.dumps(baselined.model_dump(mode="json"))))
+    assert "baseline" not in report.model_dump(mode="json")
 
 
 # -- JSON schema ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import get_args
 
 from claimcheck.errors import ConfigError
-from claimcheck.models import Label, Report, Verdict
+from claimcheck.models import BaselineInfo, Label, Report, Verdict
 
 __all__ = [
     "BASELINE_FORMAT",
@@ -93,10 +93,11 @@ class Baselined:
     suppressed: list[Verdict]
 
 
-def apply_baseline(report: Report, keys: set[str]) -> Baselined:
+def apply_baseline(report: Report, keys: set[str], *, file: str | None = None) -> Baselined:
     """Remove the findings whose key is in the baseline. Corroborated verdicts are never removed.
 
-    The removed verdicts are returned beside the report so the caller can say how many there were.
+    The removed verdicts are returned beside the report, and the report records how many there
+    were (Report.baseline, with file: the baseline file the keys came from).
     """
     kept: list[Verdict] = []
     suppressed: list[Verdict] = []
@@ -105,7 +106,8 @@ def apply_baseline(report: Report, keys: set[str]) -> Baselined:
             suppressed.append(verdict)
         else:
             kept.append(verdict)
-    return Baselined(report=report.model_copy(update={"verdicts": kept}), suppressed=suppressed)
+    baseline = BaselineInfo(file=file, suppressed=len(suppressed))
+    return Baselined(report=report.model_copy(update={"verdicts": kept, "baseline": baseline}), suppressed=suppressed)
 
 
 def baseline_entries(verdicts: Sequence[Verdict]) -> list[dict[str, str | None]]:

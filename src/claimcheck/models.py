@@ -9,7 +9,13 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
 
 SCHEMA_VERSION = "1"
 
@@ -158,6 +164,13 @@ class CorpusInfo(_Frozen):
     statements: int = Field(ge=0, description="Sentences indexed.")
 
 
+class BaselineInfo(_Frozen):
+    """The baseline a run applied (--baseline): its known findings are left out of the verdicts."""
+
+    file: str | None = Field(None, description="The baseline file as given; null when the keys came from elsewhere.")
+    suppressed: int = Field(ge=0, description="Verdicts left out because the baseline knows them as findings.")
+
+
 class Report(_Frozen):
     """Everything one run found: the verdicts, and every input that failed."""
 
@@ -165,3 +178,15 @@ class Report(_Frozen):
     corpus: CorpusInfo
     verdicts: list[Verdict] = Field(default_factory=list)
     failures: list[ReadFailure] = Field(default_factory=list)
+    baseline: BaselineInfo | None = Field(
+        None, description="The baseline applied and how many findings it suppressed; absent when none was applied."
+    )
+
+    @model_serializer(mode="wrap")
+    def _leave_out_absent_baseline(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+        # A run without a baseline writes exactly the report it wrote before the field existed.
+        # (No return annotation: with one, pydantic would publish it instead of the model's schema.)
+        data = handler(self)
+        if data.get("baseline", ...) is None:
+            del data["baseline"]
+        return data

@@ -84,7 +84,7 @@ def apply_ci(report: Report, settings: Settings, *, write_baseline_path: str | N
     """Apply the baseline, write a new one if asked, and return the report to render and the exit code."""
     suppressed = []
     if settings.baseline and not write_baseline_path:
-        baselined = apply_baseline(report, load_baseline(Path(settings.baseline)))
+        baselined = apply_baseline(report, load_baseline(Path(settings.baseline)), file=settings.baseline)
         report, suppressed = baselined.report, baselined.suppressed
         if suppressed:
             click.echo(

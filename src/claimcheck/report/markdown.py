@@ -66,6 +66,10 @@ def render_markdown(report: Report, *, locate: Locator | None = None) -> str:
     for label in _LABEL_ORDER:
         out.append(f"| {label} | {counts[label]} |")
     out.append(f"| **total** | **{len(report.verdicts)}** |")
+    if report.baseline is not None:
+        known = report.baseline.suppressed
+        where = f" {_code(report.baseline.file)}" if report.baseline.file else ""
+        out += ["", f"{known} known finding{'s' if known != 1 else ''} suppressed by the baseline{where}."]
 
     articles: dict[str, list[Verdict]] = {}
     for verdict in report.verdicts:

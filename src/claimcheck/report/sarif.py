@@ -174,6 +174,7 @@ def render_sarif(report: Report, *, locate: Locator | None = None) -> str:
                     "schemaVersion": report.schema_version,
                     "corpus": report.corpus.model_dump(mode="json"),
                     "claims": len(report.verdicts),
+                    **({"baseline": report.baseline.model_dump(mode="json")} if report.baseline else {}),
                 },
             }
         ],
