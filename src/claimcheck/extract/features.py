@@ -1,6 +1,9 @@
 """One parsed sentence (a spaCy Span) -> the features a stance decision needs, as a Statement.
 
-This is the only module that reads spaCy tokens; nothing spaCy leaves it.
+This is the only module that reads spaCy tokens; nothing spaCy leaves it. It runs for every
+sentence of a corpus when indexing, so it reads the span's text, tokens and entities once per
+sentence (spaCy rebuilds `span.text` and `span.ents` on every read), searches cue lists with
+patterns compiled once (`extract.cues`), and caches what depends on a word alone.
 """
 
 from __future__ import annotations
@@ -11,11 +14,14 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
-from claimcheck.lexicon import Lexicon, lexicon
+from claimcheck.lexicon import lexicon
 from claimcheck.models import EntityMention, Quantity, Statement
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
+AUX_DEPS = frozenset({"aux", "auxpass"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SKIP_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 QUANTITY_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 # Words too common in news to say what a sentence is about.
@@ -29,99 +35,111 @@ MODALS = frozenset({"may", "might", "could", "would", "should", "must"})
 BRITISH = {"defence": "defense", "neighbour": "neighbor", "neighbourhood": "neighborhood", "armour": "armor",
            "armoured": "armored", "centre": "center", "programme": "program", "organisation": "organization",
            "utilise": "utilize", "favour": "favor", "labour": "labor", "honour": "honor", "offence": "offense"}
-
-
-def entity_key(text: str, words: Lexicon) -> str:
-    cleaned = re.sub(r"^(the)\s+", "", text.strip().lower())
-    cleaned = re.sub(r"(’s|'s|’|')$", "", cleaned).strip()
-    if cleaned in words.aliases:
-        return words.aliases[cleaned]
-    return re.sub(r"[^0-9a-z]+", "_", cleaned).strip("_")
-
-
-def lemma_term(token, words: Lexicon) -> str:
-    lemma = token.lemma_.lower()
-    lemma = BRITISH.get(lemma, lemma)
-    return words.canonical_lemma(lemma)
-
-
+# Verbs whose clausal complement is what the sentence asserts, besides the lexicon's reporting verbs.
+BELIEF_VERBS = frozenset({"claim", "believe", "suggest"})
+ROLE_NOUNS = frozenset({"design", "version", "variant"})  # 'the RS-26 design': RS-26 is background
 # spaCy's stop list holds verbs and nouns that carry a claim ("show", "fire", "call", "front").
 STOP_WORDS_KEPT = frozenset({
     "show", "fire", "call", "move", "name", "front", "back", "top", "bottom", "full", "serious", "empty",
     "give", "put", "see", "find", "thick", "thin", "bill", "amount", "sixty", "fifty", "forty",
 })
 
+LEADING_THE = re.compile(r"^(the)\s+")
+TRAILING_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
+NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
+CONDITIONAL_START = re.compile(r"^(if|whether|unless)\b")
+ACCORDING_TO = re.compile(r"according to ([^,;]+?)(?:,|;|$)")
+REPORTS_FROM = re.compile(
+    r"\b(?:reports?|reporting|sources?) (?:from|by|in|at) ((?:the )?[a-z][\w.’' -]{2,40}?)"
+    r"(?= have| has| say| said| suggest| indicate|,|$)"
+)
+# The tagger sometimes calls "Some 12k" a date: only spans with a time word are dates for sure.
+TIME_WORDS = re.compile(
+    r"\b(?:\d{4}|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ago|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
+    r"spring|summer|autumn|fall|winter|morning|evening|night|noon|midnight|[ap]\.?m\.?)\b",
+    re.IGNORECASE,
+)
+SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
 
-def _is_stop(token) -> bool:
-    lemma = token.lemma_.lower()
-    if lemma in STOP_WORDS_KEPT or token.lower_ in STOP_WORDS_KEPT:
+
+@lru_cache(maxsize=65_536)
+def entity_key(text: str) -> str:
+    """An entity's key: its alias ('the DPRK' -> 'north_korea'), else its words joined by '_'."""
+    cleaned = LEADING_THE.sub("", text.strip().lower())
+    cleaned = TRAILING_POSSESSIVE.sub("", cleaned).strip()
+    aliases = lexicon().aliases
+    if cleaned in aliases:
+        return aliases[cleaned]
+    return NOT_KEY_CHARS.sub("_", cleaned).strip("_")
+
+
+@lru_cache(maxsize=65_536)
+def term_of_lemma(lemma: str) -> str:
+    """A spaCy lemma as a term: lower case, American spelling, its synonym class."""
+    lemma = lemma.lower()
+    return lexicon().canonical_lemma(BRITISH.get(lemma, lemma))
+
+
+def lemma_term(token) -> str:
+    return term_of_lemma(token.lemma_)
+
+
+def _is_content(token, lemma: str, lower: str) -> bool:
+    """A word that says what the sentence is about. lemma and lower: the token's, lower-cased."""
+    if token.pos_ not in CONTENT_POS:
         return False
-    return token.is_stop or lemma in STOP_WORDS
+    kept = lemma in STOP_WORDS_KEPT or lower in STOP_WORDS_KEPT
+    if not kept and (token.is_stop or lemma in STOP_WORDS):
+        return False
+    return not token.is_punct and not token.like_num and token.dep_ not in AUX_DEPS and len(token.text) > 1
 
 
-def _is_content(token) -> bool:
-    return (
-        token.pos_ in CONTENT_POS
-        and not _is_stop(token)
-        and not token.is_punct
-        and not token.like_num
-        and token.dep_ not in {"aux", "auxpass"}
-        and len(token.text) > 1
-    )
+def _span_text(texts_with_ws: list[str], start: int, end: int, last_has_space: bool) -> str:
+    """What spaCy's Span.text gives for tokens start..end-1, from their texts with whitespace."""
+    text = "".join(texts_with_ws[start:end])
+    return text[:-1] if last_has_space else text
 
 
-def _entity_terms(ent, words: Lexicon) -> tuple[list[str], str]:
+def _entity_terms(ent) -> tuple[list[str], str]:
     """Terms for one entity: its alias key when known, else the keys of known parts plus its other words."""
-    key = entity_key(ent.text, words)
-    if key in words.alias_labels or len(ent) == 1:
+    key = entity_key(ent.text)
+    aliases = lexicon().aliases
+    if key in lexicon().alias_labels or len(ent) == 1:
         return [key], key
+    tokens = list(ent)
+    texts = [token.text_with_ws for token in tokens]
+    spaced = [bool(token.whitespace_) for token in tokens]
     terms: list[str] = []
     index = 0
-    tokens = list(ent)
     while index < len(tokens):
         for width in range(len(tokens) - index, 0, -1):
-            part = ent.doc[tokens[index].i : tokens[index].i + width].text.lower()
-            if part in words.aliases:
-                terms.append(words.aliases[part])
+            part = _span_text(texts, index, index + width, spaced[index + width - 1]).lower()
+            if part in aliases:
+                terms.append(aliases[part])
                 index += width
                 break
         else:
             token = tokens[index]
-            if _is_content(token) or token.pos_ == "PROPN":
-                terms.append(lemma_term(token, words))
+            if _is_content(token, token.lemma_.lower(), token.lower_) or token.pos_ == "PROPN":
+                terms.append(lemma_term(token))
             index += 1
     return terms, key
 
 
-@lru_cache(maxsize=None)
-def _phrase_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])")
+@lru_cache(maxsize=16_384)
+def _opens_secondary_role(head_lemma: str, head_lower: str, preposition: str) -> bool:
+    """'based on', 'comparable to': a preposition after this head puts its object in the background."""
+    heads = cues().secondary_role_heads
+    return heads.first_in(f"{head_lemma} {preposition}") is not None or f"{head_lower} {preposition}" in heads.phrases
 
 
-@lru_cache(maxsize=None)
-def _any_phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
-
-
-def _phrases_in(text_lower: str, phrases: tuple[str, ...]) -> list[str]:
-    """The phrases the text contains as whole words, in the list's order. One combined search
-    first: most sentences contain none of a cue list."""
-    if not phrases or not _any_phrase_pattern(phrases).search(text_lower):
-        return []
-    return [phrase for phrase in phrases if _phrase_pattern(phrase).search(text_lower)]
-
-
-def _phrase_in(text_lower: str, phrases: tuple[str, ...]) -> str | None:
-    """The first phrase of the list that the text contains as whole words."""
-    found = _phrases_in(text_lower, phrases)
-    return found[0] if found else None
-
-
-def _main_predicate(sent, words: Lexicon):
+def _main_predicate(sent):
     """The verb the sentence asserts: the root, or the clause a reporting verb introduces."""
     root = sent.root
-    if root.lemma_.lower() in words.reporting_verbs or root.lemma_.lower() in {"claim", "believe", "suggest"}:
+    root_lemma = root.lemma_.lower()
+    if root_lemma in lexicon().reporting_verbs or root_lemma in BELIEF_VERBS:
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
@@ -135,7 +153,7 @@ def _negation(predicate) -> str | None:
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             negated = True
         if negated:
-            aux = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"}]
+            aux = [c for c in predicate.children if c.dep_ in AUX_DEPS]
             tokens = sorted([*aux, child, predicate], key=lambda t: t.i)
             if child.lower_ == "longer":
                 tokens = sorted([*tokens, *(g for g in child.children if g.lower_ == "no")], key=lambda t: t.i)
@@ -147,81 +165,72 @@ def _negation(predicate) -> str | None:
     return None
 
 
-def _attribution(sent, root, reporting_root, words: Lexicon) -> str | None:
-    text_lower = sent.text.lower()
-    text_lower = text_lower.rstrip(" .")
-    match = re.search(r"according to ([^,;]+?)(?:,|;|$)", text_lower) or re.search(
-        r"\b(?:reports?|reporting|sources?) (?:from|by|in|at) ((?:the )?[a-z][\w.’' -]{2,40}?)(?= have| has| say| said| suggest| indicate|,|$)",
-        text_lower,
-    )
+def _attribution(sent, raw_text: str, reporting_root) -> str | None:
+    """Who the sentence is attributed to. raw_text: the span's text, as spaCy gives it."""
+    raw_lower = raw_text.lower()
+    text_lower = raw_lower.rstrip(" .")
+    match = ACCORDING_TO.search(text_lower) or REPORTS_FROM.search(text_lower)
     if match:
-        start = sent.text.lower().index(match.group(1))
-        return sent.text[start : start + len(match.group(1))].strip()
+        start = raw_lower.index(match.group(1))
+        return raw_text[start : start + len(match.group(1))].strip()
     if reporting_root is not None:
         for child in reporting_root.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.dep_ in SUBJECT_DEPS:
                 return sent.doc[child.left_edge.i : child.right_edge.i + 1].text
     return None
 
 
-def _background_tokens(sent, words: Lexicon) -> set[int]:
+def _background_tokens(tokens, lemmas: list[str]) -> set[int]:
     """Token indexes inside a secondary role: 'based on X', 'comparable to X', 'X design'."""
     inside: set[int] = set()
-    heads = words.secondary_role_heads
-    for token in sent:
-        phrase = f"{token.head.lemma_.lower()} {token.lower_}"
-        if token.dep_ == "prep" and (_phrase_in(phrase, heads) or f"{token.head.lower_} {token.lower_}" in heads):
-            inside.update(t.i for t in token.subtree)
-        if token.lemma_.lower() in {"design", "version", "variant"}:
+    for token, lemma in zip(tokens, lemmas):
+        if token.dep_ == "prep":
+            head = token.head
+            if _opens_secondary_role(head.lemma_.lower(), head.lower_, token.lower_):
+                inside.update(t.i for t in token.subtree)
+        if lemma in ROLE_NOUNS:
             inside.update(t.i for t in token.subtree if t.i != token.i)
     return inside
-
-
-# The tagger sometimes calls "Some 12k" a date: only spans with a time word are dates for sure.
-TIME_WORDS = re.compile(
-    r"\b(?:\d{4}|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ago|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
-    r"spring|summer|autumn|fall|winter|morning|evening|night|noon|midnight|[ap]\.?m\.?)\b",
-    re.IGNORECASE,
-)
-SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
 
 
 def _core_tokens(predicate, reporting_root) -> set[int]:
     """Token indexes of the main clause: the predicate and its arguments, without side clauses."""
     core: set[int] = set()
     stack = [predicate]
+    skip = reporting_root.i if reporting_root is not None else None
     while stack:
         token = stack.pop()
         core.add(token.i)
         for child in token.children:
-            if child.dep_ in SIDE_CLAUSES or child.lower_ == "according":
-                continue
-            if reporting_root is not None and child.i == reporting_root.i:
+            if child.dep_ in SIDE_CLAUSES or child.i == skip or child.lower_ == "according":
                 continue
             stack.append(child)
     return core
 
 
-def _quantities(sent, words: Lexicon, dated_text: str) -> list[Quantity]:
+def _quantities(sent, raw_text: str, ents) -> list[Quantity]:
+    """The quantities of the sentence, without dates, times and ordinals. raw_text: the span's text."""
+    raws = find_quantities(raw_text)
+    if not raws:
+        return []
     skip_spans = [
-        (e.start_char, e.end_char) for e in sent.ents
+        (e.start_char, e.end_char) for e in ents
         if e.label_ in QUANTITY_SKIP_LABELS and (e.label_ == "ORDINAL" or TIME_WORDS.search(e.text))
     ]
+    dated_markers = cues().dated
     found = []
     offset = sent.start_char
-    for raw in find_quantities(sent.text):
+    for raw in raws:
         start, end = offset + raw.start, offset + raw.end
         if any(s <= start < e or s < end <= e for s, e in skip_spans):
             continue
         span = sent.doc.char_span(start, end, alignment_mode="expand")
         counted = governor = None
         if span is not None and len(span):
-            counted, governor = _counted_and_governor(span, words)
-        before = dated_text[max(0, raw.start - 40) : raw.start]
-        after = dated_text[raw.end : raw.end + 40]
-        dated = _phrase_in(before + " " + after, words.dated_markers) is not None
+            counted, governor = _counted_and_governor(span)
+        before = raw_text[max(0, raw.start - 40) : raw.start]
+        after = raw_text[raw.end : raw.end + 40]
+        dated = dated_markers.first_in(before + " " + after) is not None
         found.append(Quantity(
             text=raw.text, value=raw.value, low=raw.low, high=raw.high, qualifier=raw.qualifier,
             unit=raw.unit, counted=counted, governor=governor, dated=dated,
@@ -229,7 +238,7 @@ def _quantities(sent, words: Lexicon, dated_text: str) -> list[Quantity]:
     return found
 
 
-def _counted_and_governor(span, words: Lexicon) -> tuple[str | None, str | None]:
+def _counted_and_governor(span) -> tuple[str | None, str | None]:
     last = span[-1]
     noun = None
     if last.head.pos_ in {"NOUN", "PROPN"} and last.head.i >= last.i:
@@ -241,12 +250,12 @@ def _counted_and_governor(span, words: Lexicon) -> tuple[str | None, str | None]
                 break
             if token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of" or token.is_punct:
                 break
-    counted = lemma_term(noun, words) if noun is not None else None
+    counted = lemma_term(noun) if noun is not None else None
     governor = None
     node = noun if noun is not None else last
     for _ in range(8):
-        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ not in {"aux", "auxpass"}):
-            governor = lemma_term(node, words)
+        if node.pos_ == "VERB" or (node.pos_ == "AUX" and node.dep_ not in AUX_DEPS):
+            governor = lemma_term(node)
             break
         if node.head is node:
             break
@@ -257,59 +266,70 @@ def _counted_and_governor(span, words: Lexicon) -> tuple[str | None, str | None]
 def statement_from_span(sent, *, source: str, base_offset: int, context_terms: list[str]) -> Statement:
     """Build the Statement of one sentence. base_offset maps span offsets to the source text."""
     words = lexicon()
-    text = " ".join(sent.text.split())
+    cue_lists = cues()
+    raw_text = sent.text
+    text = " ".join(raw_text.split())
     lower = text.lower()
-    background = _background_tokens(sent, words)
-    predicate, reporting_root = _main_predicate(sent, words)
+    tokens = list(sent)
+    ents = sent.ents
+    lowers = [token.lower_ for token in tokens]
+    lemmas = [token.lemma_.lower() for token in tokens]
+    background = _background_tokens(tokens, lemmas)
+    predicate, reporting_root = _main_predicate(sent)
     core = _core_tokens(predicate, reporting_root)
     terms: list[str] = []
     core_terms: list[str] = []
     background_terms: list[str] = []
     entities: list[EntityMention] = []
     seen_entity_tokens: set[int] = set()
-    for ent in sent.ents:
+    for ent in ents:
+        ent_indexes = range(ent.start, ent.end)
         if ent.label_ in SKIP_ENTITY_LABELS:
             if ent.label_ in {"DATE", "TIME"}:
                 # kept as a mention (a dated statement is concrete) but never as a term: dates are too common
-                entities.append(EntityMention(text=ent.text, key=entity_key(ent.text, words), label=ent.label_))
-            seen_entity_tokens.update(t.i for t in ent)
+                entities.append(EntityMention(text=ent.text, key=entity_key(ent.text), label=ent.label_))
+            seen_entity_tokens.update(ent_indexes)
             continue
-        ent_terms, key = _entity_terms(ent, words)
+        ent_terms, key = _entity_terms(ent)
         entities.append(EntityMention(text=ent.text, key=key, label=ent.label_))
-        target = background_terms if all(t.i in background for t in ent) else terms
+        target = background_terms if all(i in background for i in ent_indexes) else terms
         implied = [k for term in ent_terms for k in words.implies.get(term, ())]
         target.extend(ent_terms + implied)
-        if target is terms and any(t.i in core for t in ent):
+        if target is terms and any(i in core for i in ent_indexes):
             core_terms.extend(ent_terms + implied)
-        seen_entity_tokens.update(t.i for t in ent)
-    for token in sent:
-        if token.i in seen_entity_tokens or not _is_content(token) or token.lower_ == "according":
+        seen_entity_tokens.update(ent_indexes)
+    for token, token_lower, lemma in zip(tokens, lowers, lemmas):
+        index = token.i
+        if index in seen_entity_tokens or token_lower == "according" or not _is_content(token, lemma, token_lower):
             continue
-        term = lemma_term(token, words)
+        term = term_of_lemma(lemma)
         if term in GENERIC_LEMMAS or term in words.reporting_verbs:
             continue
-        (background_terms if token.i in background else terms).append(term)
-        if token.i in core and token.i not in background:
+        (background_terms if index in background else terms).append(term)
+        if index in core and index not in background:
             core_terms.append(term)
     terms = list(dict.fromkeys(terms))
     background_terms = [t for t in dict.fromkeys(background_terms) if t not in terms]
 
-    hedges = [h for h in _phrases_in(lower, words.hedge_words) if h not in MODALS]
+    hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in MODALS]
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
     hedging_modals = MODALS - {"should", "must"} - ({"would"} if reporting_root is not None else set())
-    hedges += [t.lower_ for t in sent if t.tag_ == "MD" and t.lower_ in hedging_modals]
-    opinion = _phrase_in(lower, words.opinion_markers)
+    hedges += [
+        token_lower for token, token_lower in zip(tokens, lowers)
+        if token_lower in hedging_modals and token.tag_ == "MD"
+    ]
+    opinion = cue_lists.opinion.first_in(lower)
     kind = "fact"
     if text.endswith("?"):
         kind = "question"
     elif opinion:
         kind = "opinion"
-    elif re.match(r"^(if|whether|unless)\b", lower) or any(
+    elif CONDITIONAL_START.match(lower) or any(
         c.tag_ == "MD" and c.lower_ in hedging_modals for c in predicate.children
     ):
         kind = "speculation"
-    start = base_offset + sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
-    end = base_offset + sent.end_char - (len(sent.text) - len(sent.text.rstrip()))
+    start = base_offset + sent.start_char + (len(raw_text) - len(raw_text.lstrip()))
+    end = base_offset + sent.end_char - (len(raw_text) - len(raw_text.rstrip()))
     statement_id = hashlib.sha1(f"{source}\x00{start}\x00{text}".encode()).hexdigest()[:16]
     return Statement(
         id=statement_id,
@@ -322,12 +342,12 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         context_terms=[t for t in dict.fromkeys(context_terms) if t not in terms],
         background_terms=background_terms,
         entities=entities,
-        quantities=_quantities(sent, words, sent.text),
-        predicate=lemma_term(predicate, words) if predicate.pos_ in {"VERB", "AUX"} else None,
+        quantities=_quantities(sent, raw_text, ents),
+        predicate=lemma_term(predicate) if predicate.pos_ in {"VERB", "AUX"} else None,
         negation=_negation(predicate),
-        denial=_phrase_in(lower, words.denial_phrases),
-        correction=_phrase_in(lower, words.correction_phrases),
+        denial=cue_lists.denial.first_in(lower),
+        correction=cue_lists.correction.first_in(lower),
         hedges=list(dict.fromkeys(hedges)),
-        attribution=_attribution(sent, predicate, reporting_root, words),
+        attribution=_attribution(sent, raw_text, reporting_root),
         kind=kind,
     )
