@@ -179,7 +179,8 @@ class Report(_Frozen):
     verdicts: list[Verdict] = Field(default_factory=list)
     failures: list[ReadFailure] = Field(default_factory=list)
     baseline: BaselineInfo | None = Field(
-        None, description="The baseline applied and how many findings it suppressed; absent when none was applied."
+        default=None,
+        description="The baseline applied and how many findings it suppressed; absent when none was applied.",
     )
 
     @model_serializer(mode="wrap")
