@@ -11,8 +11,9 @@ part do not help or hurt another:
 
   index   a fresh store built from the corpus folder (claimcheck.indexing.sync_store): words/s, and
           peak RSS of the indexing process (target: <= 1.5 GB at 10k)
-  bare    the same spaCy pipeline (claimcheck's, with its gazetteer) over the same paragraphs with
-          nlp.pipe and the same batch size, doing nothing with the result: words/s
+  bare    the same spaCy pipeline (claimcheck's, with its gazetteer: the same components, no more and
+          no fewer; both parts record them) over the same paragraphs with nlp.pipe and the same
+          batch size, doing nothing with the result: words/s
           (target: claimcheck's index throughput >= 0.85 x bare spaCy)
   verify  one new article checked against the warm store, in a process with the model loaded
           (target: <= 2 s at 10k, and the 10k time <= 2 x the 1k time); the wall time of the whole
@@ -85,6 +86,7 @@ def part_index(root: Path, size: int, jobs: int) -> dict[str, Any]:
         "statements": statements,
         "words_per_s": result.words_extracted / seconds,
         "peak_rss_mb": _peak_rss_mb(),
+        "pipeline": list(nlp.pipe_names),
     }
 
 
@@ -106,7 +108,13 @@ def part_bare(root: Path, size: int, jobs: int) -> dict[str, Any]:
     for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=jobs):
         sentences += sum(1 for _ in doc.sents)
     seconds = time.perf_counter() - started
-    return {"seconds": seconds, "words": words, "sentences": sentences, "words_per_s": words / seconds}
+    return {
+        "seconds": seconds,
+        "words": words,
+        "sentences": sentences,
+        "words_per_s": words / seconds,
+        "pipeline": list(nlp.pipe_names),
+    }
 
 
 def part_verify(root: Path, size: int, repeats: int = 3) -> dict[str, Any]:
@@ -224,10 +232,13 @@ def main(argv: list[str] | None = None) -> int:
             bare = _child("bare", args.root, size, args.jobs)
             index = _child("index", args.root, size, args.jobs)
         ratio = index["words_per_s"] / bare["words_per_s"]
+        if index.get("pipeline") != bare.get("pipeline"):
+            failures.append(f"{size}: index ran {index.get('pipeline')}, bare spaCy {bare.get('pipeline')}")
         print(f"index:  {index['words_per_s']:9,.0f} words/s  ({index['articles']:,} articles, "
               f"{index['statements']:,} sentences in {index['seconds']:.1f} s)")
         print(f"bare:   {bare['words_per_s']:9,.0f} words/s  (spaCy alone, {bare['seconds']:.1f} s)")
         print(f"ratio:  {ratio:.2f}  (target >= {TARGET_RATIO})")
+        print(f"spaCy components (both): {', '.join(index.get('pipeline') or ['not recorded'])}")
         print(f"peak RSS while indexing: {index['peak_rss_mb']:,.0f} MB")
         if ratio < TARGET_RATIO:
             failures.append(f"{size}: index/bare ratio {ratio:.2f} < {TARGET_RATIO}")
