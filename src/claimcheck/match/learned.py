@@ -22,6 +22,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -82,6 +83,18 @@ class Lexicon:
         }
         return cls(stopwords=frozenset(raw["stopwords"]), words=words, phrases=phrases)
 
+    @cached_property
+    def phrase_starts(self) -> dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]:
+        """For each phrase list: first token -> (place in the list, phrase), so a sentence is scanned once."""
+        starts: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]] = {}
+        for kind, phrases in self.phrases.items():
+            by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+            for order, phrase in enumerate(phrases):
+                if phrase:
+                    by_first.setdefault(phrase[0], []).append((order, phrase))
+            starts[kind] = {first: tuple(found) for first, found in by_first.items()}
+        return starts
+
 
 def _surface(text: str) -> list[str]:
     """Lowercased tokens, with "n't" split off so that negation is one token."""
@@ -121,16 +134,20 @@ def _stem(word: str) -> str:
 
 
 def _find(
-    tokens: Sequence[str], words: frozenset[str], phrases: tuple[tuple[str, ...], ...]
+    tokens: Sequence[str],
+    words: frozenset[str],
+    phrase_starts: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] | None = None,
 ) -> list[tuple[int, str]]:
-    """(position, matched text) for every lexicon word or phrase in a token list."""
+    """(position, matched text) for every lexicon word, then every phrase (in lexicon order) in a token list."""
     hits = [(i, t) for i, t in enumerate(tokens) if t in words]
-    for phrase in phrases:
-        n = len(phrase)
-        first = phrase[0]
+    if phrase_starts:
+        found: list[tuple[int, int, str]] = []
         for i, t in enumerate(tokens):
-            if t == first and tuple(tokens[i : i + n]) == phrase:
-                hits.append((i, " ".join(phrase)))
+            for order, phrase in phrase_starts.get(t, ()):
+                if tuple(tokens[i : i + len(phrase)]) == phrase:
+                    found.append((order, i, " ".join(phrase)))
+        found.sort()
+        hits.extend((i, text) for _, i, text in found)
     return hits
 
 
@@ -161,11 +178,11 @@ def _prepare_sentence(text: str, lex: Lexicon) -> _Sentence:
     tokens = _surface(text)
     stems = ["" if (t in lex.stopwords or t == "?") else _stem(t) for t in tokens]
     cues = {
-        "refute": _find(tokens, lex.words["refute"], lex.phrases["refute"]),
-        "hedge": _find(tokens, lex.words["hedge"], lex.phrases["hedge"]),
-        "support": _find(tokens, lex.words["support"], lex.phrases["support"]),
-        "report": _find(tokens, lex.words["report"], ()),
-        "negation": _find(tokens, lex.words["negation"], ()),
+        "refute": _find(tokens, lex.words["refute"], lex.phrase_starts["refute"]),
+        "hedge": _find(tokens, lex.words["hedge"], lex.phrase_starts["hedge"]),
+        "support": _find(tokens, lex.words["support"], lex.phrase_starts["support"]),
+        "report": _find(tokens, lex.words["report"]),
+        "negation": _find(tokens, lex.words["negation"]),
     }
     return _Sentence(tokens, stems, frozenset(s for s in stems if s), cues)
 
