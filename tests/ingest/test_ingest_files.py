@@ -8,6 +8,7 @@ from pathlib import Path
 from conftest import CYRILLIC_TITLE, cyrillic_page
 
 from claimcheck.ingest import read_inputs, save_article
+from claimcheck.ingest.files import article_files
 from claimcheck.ingest.urls import url_list_entries
 
 ARTICLE = "The council approved the budget on Tuesday by nine votes to four.\n"
@@ -66,6 +67,17 @@ def test_folders_are_read_recursively_in_sorted_order_skipping_hidden_files(tmp_
 
     assert failures == []
     assert [article.source for article in articles] == [str(tmp_path / "b.txt"), str(tmp_path / "sub" / "a.md")]
+
+
+def test_folder_listing_sorts_by_path_parts_and_skips_what_is_not_an_article(tmp_path):
+    for name in ("a-b.txt", "a/b.txt", "A.TXT", "notes.pdf", "noext", "sub/.draft.txt", ".hidden/c.txt", "list.urls"):
+        write(tmp_path / name, ARTICLE)
+    (tmp_path / "linked").symlink_to(tmp_path / "a", target_is_directory=True)
+
+    listed = [path.relative_to(tmp_path).as_posix() for path in article_files(tmp_path)]
+
+    # "a/b.txt" before "a-b.txt": folders sort by their name, as pathlib sorts; a link to a folder is not followed
+    assert listed == ["A.TXT", "a/b.txt", "a-b.txt", "list.urls"]
 
 
 def test_windows_1251_html_file_is_decoded_from_its_meta_tag(tmp_path):
