@@ -21,3 +21,24 @@ def test_check_texts_from_python_returns_labels_with_evidence(nlp):
     assert verdict.id == "treaty"
     assert verdict.label == "corroborated"
     assert all(e.sentence and e.reason for e in verdict.evidence if e.stance == "supports")
+
+
+def test_iter_verified_reports_each_input_in_order_as_it_is_checked(nlp, tmp_path):
+    from claimcheck.pipeline import iter_verified
+
+    corpus = claimcheck.load_corpus([str(SEEDS)], nlp=nlp, use_store=False)
+    first = tmp_path / "1-troops.txt"
+    first.write_text("North Korea has sent about 10,000 troops to Russia, officials in Seoul said on Friday.\n")
+    (tmp_path / "2-blob.txt").write_bytes(b"\x00\x01 binary")
+    last = tmp_path / "3-copy.txt"
+    last.write_text(min(SEEDS.glob("*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
+    seen = []
+
+    reports = iter_verified([str(tmp_path)], corpus, nlp=nlp, on_progress=lambda name, done, total: seen.append((done, total)))
+    troops = next(reports)
+    assert [v.label for v in troops.verdicts] == ["corroborated"]
+    assert seen == [(1, 3)]
+    blob, copy = list(reports)
+    assert not blob.verdicts and blob.failures[0].input == str(tmp_path / "2-blob.txt")
+    assert copy.verdicts and {v.source for v in copy.verdicts} == {str(last)}
+    assert seen == [(1, 3), (2, 3), (3, 3)]

@@ -164,6 +164,53 @@ def test_jsonl_streams_the_same_verdicts_as_json_and_ends_with_a_summary(
     assert "verifying" not in streamed.stderr and "\x1b[" not in streamed.stderr and "\r" not in streamed.stderr
 
 
+def test_verify_reads_an_article_piped_on_standard_input(
+    runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    draft = sorted((workspace / "drafts").glob("*.txt"))[0]
+    from_file = runner.invoke(cli, ["verify", str(draft.relative_to(workspace)), "--against", "corpus", "--format", "json"])
+    piped = runner.invoke(cli, ["verify", "-", "--against", "corpus", "--format", "json"], input=draft.read_bytes())
+    assert from_file.exit_code == piped.exit_code == 0, piped.stderr
+    by_file, by_pipe = json.loads(from_file.stdout), json.loads(piped.stdout)
+    assert by_pipe["verdicts"], "nothing was read from standard input"
+    assert {v["source"] for v in by_pipe["verdicts"]} == {"-"}
+    assert [(v["claim"], v["label"]) for v in by_pipe["verdicts"]] == [(v["claim"], v["label"]) for v in by_file["verdicts"]]
+
+
+def test_verified_articles_do_not_count_as_corpus_origins(
+    runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    (workspace / "new").mkdir(exist_ok=True)
+    (workspace / "new" / "harbour.txt").write_text(
+        "The harbour in Odesa was closed on Friday after a storm damaged two cranes, port officials said.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["verify", "new", "drafts", "--against", "corpus", "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    corpus = json.loads(result.stdout)["corpus"]
+    assert (corpus["sources"], corpus["origins"]) == (5, 5)
+
+
+def test_verify_with_two_jobs_gives_the_same_report_as_one(
+    runner: CliRunner, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(workspace)
+    (workspace / "drafts" / "broken.txt").write_bytes(b"\x00\x01\x02 not an article")
+    try:
+        one = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", "json", "--jobs", "1"])
+        two = runner.invoke(cli, ["verify", "drafts", "--against", "corpus", "--format", "json", "--jobs", "2"])
+    finally:
+        (workspace / "drafts" / "broken.txt").unlink()
+    assert one.exit_code == two.exit_code == 3, two.stderr
+    assert one.stdout == two.stdout
+    report = json.loads(two.stdout)
+    assert len({v["source"] for v in report["verdicts"]}) == 2
+    assert [f["input"] for f in report["failures"]] == [str(Path("drafts") / "broken.txt")]
+    assert "drafts/broken.txt: not text (binary data)" in two.stderr
+
+
 # ---- check: typed claims get the same CI treatment as verified articles ------------------------
 
 CONTRADICTED = "Sweden announced a $5 billion aid package for Ukraine."

@@ -7,19 +7,22 @@
 
 from __future__ import annotations
 
+import itertools
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
 from claimcheck.independence import assign_origins, base_origin
-from claimcheck.ingest import read_inputs
+from claimcheck.ingest import read_inputs, read_items
+from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import Retriever, StatementIndex, load_stance_model, match_claim
 from claimcheck.models import Article, Claim, CorpusInfo, ReadFailure, Report, Statement, Verdict
 from claimcheck.store import CorpusStore
 from claimcheck.verdict import label_claim
 
-__all__ = ["Corpus", "check_claims", "check_texts", "load_corpus", "verify_articles"]
+__all__ = ["Corpus", "check_claims", "check_texts", "iter_verified", "load_corpus", "merge_reports", "verify_articles"]
 
 
 @dataclass
@@ -33,12 +36,23 @@ class Corpus:
     statements: dict[str, list[Statement]] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
     _copies: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
+    # Origins of articles checked against the corpus without being part of it: kept apart, so that
+    # the corpus's own counts (info) do not grow with every article verified.
+    _outside: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
 
     def origin_of(self, source: str) -> str:
-        return self.origins.get(source, source)
+        return self.origins.get(source) or self._outside.get(source, source)
+
+    def place(self, article: Article) -> None:
+        """Give an article being checked its origin: a copy of a corpus article shares the original's,
+        so the copy cannot back it; any other article outside the corpus is an origin of its own."""
+        if article.source in self.origins or article.source in self._outside:
+            return
+        original = self.copy_of(article.content_hash)
+        self._outside[article.source] = self.origin_of(original) if original else base_origin(article)
 
     def copy_of(self, content_hash: str) -> str | None:
         """A corpus source whose text is identical (same content hash), or None.
@@ -118,10 +132,11 @@ def corpus_from_articles(
 
 
 def check_claims(
-    claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5, use_model: bool = True
+    claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5, use_model: bool = True, model=None
 ) -> Iterator[Verdict]:
-    """Label each claim against the corpus, in order."""
-    model = load_stance_model() if use_model else None
+    """Label each claim against the corpus, in order. model: a loaded stance model, to share it between calls."""
+    if model is None and use_model:
+        model = load_stance_model()
     for claim in claims:
         evidence = match_claim(
             claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
@@ -142,30 +157,110 @@ def check_texts(
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=corpus.failures)
 
 
-def article_claims(articles: Sequence[Article], corpus: Corpus, *, nlp=None) -> list[Claim]:
-    """The factual claims of each article; articles already in the corpus are not parsed again."""
-    missing = [a for a in articles if a.source not in corpus.statements]
-    parsed = dict((a.source, s) for a, s in iter_statements(missing, nlp=nlp)) if missing else {}
-    claims: list[Claim] = []
-    for article in articles:
-        statements = corpus.statements.get(article.source) or parsed.get(article.source, [])
-        claims.extend(claims_from_statements(statements))
-    return claims
+@dataclass
+class _Pending:
+    """One article (or the failure to read one) waiting for its turn to be reported."""
+
+    outcome: Article | ReadFailure
+    statements: list[Statement] | None = None  # None while the article is being parsed
+
+    @property
+    def ready(self) -> bool:
+        return isinstance(self.outcome, ReadFailure) or self.statements is not None
+
+    @property
+    def name(self) -> str:
+        return self.outcome.input if isinstance(self.outcome, ReadFailure) else self.outcome.source
+
+
+def iter_verified(
+    inputs: Sequence[str],
+    corpus: Corpus,
+    *,
+    nlp=None,
+    jobs: int = 1,
+    min_relevance: float = 0.5,
+    read_options: dict | None = None,
+    use_model: bool = True,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> Iterator[Report]:
+    """Check the articles the inputs name, yielding one Report per article (or unreadable input) in input order.
+
+    Each report comes out as soon as its article is checked, while the articles after it are read
+    and parsed in batches (by `jobs` processes), so a long folder streams and the language model
+    is never idle waiting for the matcher. Articles already in the corpus are not parsed again.
+    on_progress(input, done, total) follows the reports.
+    """
+    items = expand_inputs(inputs)
+    model = load_stance_model() if use_model else None
+    waiting: deque[_Pending] = deque()  # every outcome not yet reported, in input order
+    parsing: deque[_Pending] = deque()  # the articles handed to the parser, in order
+    done = 0
+
+    def to_parse() -> Iterator[Article]:
+        for outcome in read_items(items, **(read_options or {})):
+            pending = _Pending(outcome)
+            waiting.append(pending)
+            if isinstance(outcome, Article):
+                known = corpus.statements.get(outcome.source)
+                if known is None:
+                    parsing.append(pending)
+                    yield outcome
+                else:
+                    pending.statements = known
+
+    def finished() -> Iterator[Report]:
+        nonlocal done
+        while waiting and waiting[0].ready:
+            pending = waiting.popleft()
+            report = _report_on(pending, corpus, model=model, min_relevance=min_relevance)
+            done += 1
+            if on_progress is not None:
+                on_progress(pending.name, done, len(items))
+            yield report
+
+    articles = to_parse()
+    first = next(articles, None)  # reads up to the first article that needs parsing
+    yield from finished()
+    if first is not None:
+        for article, statements in iter_statements(itertools.chain([first], articles), nlp=nlp, n_process=jobs):
+            pending = parsing.popleft()
+            assert pending.outcome is article
+            pending.statements = statements
+            yield from finished()
+    yield from finished()
+
+
+def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float) -> Report:
+    outcome = pending.outcome
+    if isinstance(outcome, ReadFailure):
+        return Report(corpus=corpus.info(), failures=[outcome, *corpus.failures])
+    corpus.place(outcome)
+    claims = claims_from_statements(pending.statements or [])
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model))
+    return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(corpus.failures))
+
+
+def merge_reports(parts: Iterable[Report], corpus: Corpus) -> Report:
+    """One report from the per-article reports of iter_verified: verdicts in order, each failure once."""
+    verdicts: list[Verdict] = []
+    failures: dict[tuple[str, str], ReadFailure] = {}
+    for part in parts:
+        verdicts.extend(part.verdicts)
+        for failure in part.failures:
+            failures.setdefault((failure.input, failure.reason), failure)
+    return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(failures.values()))
 
 
 def verify_articles(
-    inputs: Sequence[str], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5, read_options: dict | None = None,
-    use_model: bool = True,
+    inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
+    read_options: dict | None = None, use_model: bool = True,
 ) -> Report:
     """Check every claim of the articles the inputs name against the corpus."""
-    articles, failures = read_inputs(inputs, **(read_options or {}))
-    if not articles and not failures:
+    parts = list(iter_verified(
+        inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
+        use_model=use_model,
+    ))
+    if not parts:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
-    for article in articles:
-        # an article that is a copy of a corpus article shares its origin: the copy cannot back it
-        if article.source not in corpus.origins:
-            original = corpus.copy_of(article.content_hash)
-            corpus.origins[article.source] = corpus.origin_of(original) if original else base_origin(article)
-    claims = article_claims(articles, corpus, nlp=nlp)
-    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
-    return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])
+    return merge_reports(parts, corpus)

@@ -35,7 +35,7 @@ from claimcheck.cli.common import (
     stderr_console,
 )
 from claimcheck.config import Settings
-from claimcheck.models import ReadFailure, Report, Verdict
+from claimcheck.models import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 Progress = Callable[[str, int, int], None]
@@ -138,34 +138,12 @@ def color_output(output_path: str | None) -> bool:
     return (output_path is None or output_path == "-") and sys.stdout.isatty() and "NO_COLOR" not in os.environ
 
 
-def article_inputs(inputs: Sequence[str]) -> list[str | ReadFailure]:
-    """Each article the inputs name, as an input of its own (folders and URL lists expanded)."""
-    from claimcheck.ingest.inputs import (
-        Failed,
-        LocalFile,
-        Stdin,
-        WebPage,
-        expand_inputs,
-    )
-
-    expanded: list[str | ReadFailure] = []
-    for item in expand_inputs(inputs):
-        if isinstance(item, LocalFile):
-            expanded.append(item.name)
-        elif isinstance(item, WebPage):
-            expanded.append(item.url)
-        elif isinstance(item, Stdin):
-            expanded.append("-")
-        elif isinstance(item, Failed):
-            expanded.append(ReadFailure(input=item.error.input, reason=item.error.reason))
-    return expanded
-
-
 def verify_each(
     inputs: Sequence[str],
     corpus: Any,
     *,
     min_relevance: float,
+    jobs: int = 1,
     read_options: dict[str, Any] | None = None,
     on_report: Callable[[Report], None] | None = None,
     on_progress: Progress | None = None,
@@ -174,24 +152,16 @@ def verify_each(
 
     Returns the whole report, the same as verifying all articles at once.
     """
-    from claimcheck.pipeline import verify_articles
+    from claimcheck.pipeline import iter_verified, merge_reports
 
-    items = article_inputs(inputs)
-    verdicts: list[Verdict] = []
-    failures: dict[tuple[str, str], ReadFailure] = {}
-    for done, item in enumerate(items, start=1):
-        if isinstance(item, ReadFailure):
-            part = Report(corpus=corpus.info(), failures=[item])
-        else:
-            part = verify_articles([item], corpus, min_relevance=min_relevance, read_options=read_options)
-        verdicts.extend(part.verdicts)
-        for failure in part.failures:
-            failures.setdefault((failure.input, failure.reason), failure)
+    parts: list[Report] = []
+    for part in iter_verified(
+        inputs, corpus, jobs=jobs, min_relevance=min_relevance, read_options=read_options, on_progress=on_progress
+    ):
+        parts.append(part)
         if on_report is not None:
             on_report(part)
-        if on_progress is not None:
-            on_progress(item.input if isinstance(item, ReadFailure) else item, done, len(items))
-    return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(failures.values()))
+    return merge_reports(parts, corpus)
 
 
 def summary_line(report: Report, *, articles: int | None = None) -> str:

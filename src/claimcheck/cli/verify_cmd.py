@@ -77,7 +77,8 @@ def command(
 
     with progress_bar("verifying") as progress:
         report = verify_each(
-            articles, corpus, min_relevance=settings.min_relevance, read_options=read_options, on_report=emit,
+            articles, corpus, min_relevance=settings.min_relevance, jobs=settings.jobs, read_options=read_options,
+            on_report=emit,
             on_progress=progress,
         )
     click.echo(summary_line(report, articles=len({v.source for v in report.verdicts})), err=True)

@@ -5,7 +5,7 @@ The only stage that reads outside input, and the only place httpx and trafilatur
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +14,14 @@ from claimcheck.ingest.address import AddressPolicy
 from claimcheck.ingest.cache import default_cache_dir
 from claimcheck.ingest.fetch import FetchSettings
 from claimcheck.ingest.files import article_from_stdin, read_file
-from claimcheck.ingest.inputs import Failed, LocalFile, Stdin, WebPage, expand_inputs
+from claimcheck.ingest.inputs import (
+    Failed,
+    Item,
+    LocalFile,
+    Stdin,
+    WebPage,
+    expand_inputs,
+)
 from claimcheck.ingest.saving import save_article
 from claimcheck.ingest.text import article_from_text
 from claimcheck.ingest.web import WebOptions, read_urls
@@ -25,8 +32,10 @@ __all__ = [
     "FetchSettings",
     "article_from_text",
     "default_cache_dir",
+    "iter_inputs",
     "read_file",
     "read_inputs",
+    "read_items",
     "save_article",
 ]
 
@@ -50,7 +59,51 @@ def read_inputs(
     (its resolver and exempt networks; `allow_private` still lifts it).
     Articles and failures come back in input order.
     """
-    items = expand_inputs(inputs)
+    articles: list[Article] = []
+    failures: list[ReadFailure] = []
+    for outcome in iter_inputs(
+        inputs, offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir,
+        fetch_settings=fetch_settings, address_policy=address_policy,
+    ):
+        if isinstance(outcome, ReadFailure):
+            failures.append(outcome)
+        else:
+            articles.append(outcome)
+    return articles, failures
+
+
+def iter_inputs(
+    inputs: Iterable[str],
+    *,
+    offline: bool = False,
+    refresh: bool = False,
+    allow_private: bool = False,
+    cache_dir: Path | str | None = None,
+    fetch_settings: FetchSettings | None = None,
+    address_policy: AddressPolicy | None = None,
+) -> Iterator[Article | ReadFailure]:
+    """Each article the inputs name, or the failure that stopped it, in input order (see read_inputs)."""
+    return read_items(
+        expand_inputs(inputs), offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir,
+        fetch_settings=fetch_settings, address_policy=address_policy,
+    )
+
+
+def read_items(
+    items: Sequence[Item],
+    *,
+    offline: bool = False,
+    refresh: bool = False,
+    allow_private: bool = False,
+    cache_dir: Path | str | None = None,
+    fetch_settings: FetchSettings | None = None,
+    address_policy: AddressPolicy | None = None,
+) -> Iterator[Article | ReadFailure]:
+    """Read expanded inputs (claimcheck.ingest.inputs.expand_inputs), one article or failure per item, in order.
+
+    Local files are read one at a time as the caller asks for the next, so a long folder can be
+    worked through as it is read; the web pages are fetched together before the first is handed out.
+    """
     urls = [item.url for item in items if isinstance(item, WebPage)]
     web_outcomes: dict[str, Article | ArticleReadError] = {}
     if urls:
@@ -65,8 +118,6 @@ def read_inputs(
             policy=policy,
         )
         web_outcomes = dict(zip(urls, read_urls(urls, options=options), strict=True))
-    articles: list[Article] = []
-    failures: list[ReadFailure] = []
     for item in items:
         try:
             if isinstance(item, Failed):
@@ -82,7 +133,6 @@ def read_inputs(
                 assert isinstance(item, LocalFile)
                 article = read_file(item.path, source=item.name)
         except ArticleReadError as exc:
-            failures.append(ReadFailure(input=exc.input, reason=exc.reason))
+            yield ReadFailure(input=exc.input, reason=exc.reason)
             continue
-        articles.append(article)
-    return articles, failures
+        yield article
