@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from claimcheck.extract import extract_statements
-from claimcheck.independence import assign_origins
+from claimcheck.independence import CopyIndex, assign_origins, copied_source
 from claimcheck.ingest import article_from_text
 from claimcheck.models import Article
 
@@ -36,3 +36,22 @@ def test_pages_of_one_outlet_are_one_origin():
     second = _article("b.txt", "Another story.", outlet="example.org")
     origins = assign_origins([first, second], {})
     assert origins["a.txt"] == origins["b.txt"]
+
+
+def test_an_outside_article_copying_most_of_a_corpus_story_is_found():
+    corpus = CopyIndex({"wire.txt": STORY.splitlines(), "other.txt": ["A different report says the port stays closed."]})
+    edited = STORY.replace("more than forty vessels", "some thirty vessels").splitlines() + ["Reporting by our staff."]
+    assert copied_source(edited, corpus) == "wire.txt"
+    assert copied_source(STORY.splitlines()[:2], corpus) is None  # two shared sentences are a quote, not a copy
+    assert copied_source(["The port of Valdia stays shut, officials in the capital said on Monday."], corpus) is None
+
+
+def test_an_outlet_keeps_its_origin_when_merged_with_another_by_a_copy(nlp):
+    wire = _article("wire.txt", STORY, outlet="wire.example")
+    reprint = _article("paper.txt", "Reprinted from the wire service.\n" + STORY, outlet="paper.example")
+    articles = [wire, reprint]
+    sentences = {a.source: [s.text for s in extract_statements(a, nlp=nlp)] for a in articles}
+    origins = assign_origins(articles, sentences)
+    assert origins["wire.txt"] == origins["paper.txt"]
+    # An article from either outlet, read later, finds the same origin through its outlet.
+    assert origins["outlet:wire.example"] == origins["outlet:paper.example"] == origins["wire.txt"]

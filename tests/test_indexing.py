@@ -135,3 +135,37 @@ def test_a_copy_shares_its_origin_in_a_corpus_read_into_memory(corpus_dir: Path,
     verify_articles([str(reprint), str(other)], corpus, nlp=nlp)
     assert corpus.origin_of(str(reprint)) == corpus.origin_of(str(original))
     assert corpus.origin_of(str(other)) == str(other)
+
+
+@pytest.mark.parametrize("use_store", [True, False], ids=["stored", "in-memory"])
+def test_an_edited_copy_of_a_corpus_article_is_not_corroborated_by_its_original(
+    corpus_dir: Path, tmp_path: Path, nlp, use_store: bool  # type: ignore[no-untyped-def]
+) -> None:
+    original = min(corpus_dir.glob("*.txt"))
+    edited = tmp_path / "edited.txt"
+    text = original.read_text(encoding="utf-8")
+    edited.write_text("Updated with a new headline\n\n" + text.replace("10,000", "12,000"), encoding="utf-8")
+    corpus = load_corpus([str(corpus_dir)], nlp=nlp, use_store=use_store)
+    report = verify_articles([str(edited)], corpus, nlp=nlp)
+    assert corpus.origin_of(str(edited)) == corpus.origin_of(str(original))
+    assert report.verdicts
+    assert all(e.source != str(original) for v in report.verdicts for e in v.evidence)
+
+
+def test_an_article_of_a_corpus_outlet_shares_the_outlets_origin(corpus_dir: Path, tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    saved = corpus_dir / "zz-saved.md"
+    saved.write_text(
+        "---\nurl: https://www.harbour-news.example/a\noutlet: Harbour News\n---\n"
+        "The harbour in Odesa was closed on Friday after a storm damaged two cranes, port officials said.\n",
+        encoding="utf-8",
+    )
+    later = tmp_path / "later.md"
+    later.write_text(
+        "---\nurl: https://www.harbour-news.example/b\noutlet: Harbour News\n---\n"
+        "The harbour in Odesa reopened on Monday after engineers repaired two cranes, port officials said.\n",
+        encoding="utf-8",
+    )
+    corpus = load_corpus([str(corpus_dir)], nlp=nlp)
+    report = verify_articles([str(later)], corpus, nlp=nlp)
+    assert corpus.origin_of(str(later)) == corpus.origin_of(str(saved))
+    assert all(e.source != str(saved) or e.origin == corpus.origin_of(str(later)) for v in report.verdicts for e in v.evidence)

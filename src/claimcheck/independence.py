@@ -1,7 +1,8 @@
 """Which sources are independent origins: one outlet is one origin, and copies of one story are one.
 
 Copies are found through the sentences they share, not by comparing every pair of articles:
-each sentence hash lists the articles that contain it, so the work grows with the corpus.
+each sentence key lists the articles that contain it, so the work grows with the corpus. An
+article checked against a corpus it is not part of is placed the same way (`copied_source`).
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Protocol
 
 from claimcheck.models import Article
 
@@ -30,9 +32,71 @@ def base_origin(article: Article) -> str:
     return f"outlet:{outlet_key(article.outlet)}" if article.outlet else article.source
 
 
-def _sentence_hash(text: str) -> str:
+def sentence_key(text: str) -> str:
+    """A sentence's key for telling copies: the same words in any case or punctuation give one key."""
     normal = re.sub(r"\W+", " ", text.lower()).strip()
     return hashlib.blake2b(normal.encode(), digest_size=8).hexdigest()
+
+
+def copy_keys(sentences: Iterable[str]) -> set[str]:
+    """The keys of an article's sentences long enough to tell a copy (a dateline or 'Read more' is not)."""
+    return {sentence_key(text) for text in sentences if len(text.split()) >= MIN_SENTENCE_WORDS}
+
+
+def is_copy(shared: int, keys: int, other_keys: int) -> bool:
+    """Two articles holding keys and other_keys copy keys, shared of them in common, tell one story."""
+    return shared >= MIN_SHARED_SENTENCES and shared >= COPY_SHARE * min(keys, other_keys)
+
+
+class CopyLookup(Protocol):
+    """Where a corpus keeps its sentence keys: the store, or a CopyIndex in memory."""
+
+    def copy_key_holders(self, keys: Iterable[str]) -> Mapping[str, Sequence[str]]:
+        """The corpus sources holding each key."""
+        ...
+
+    def copy_key_counts(self, sources: Iterable[str]) -> Mapping[str, int]:
+        """How many keys each source holds."""
+        ...
+
+
+class CopyIndex:
+    """The sentence keys of a corpus read into memory, by key and by source."""
+
+    def __init__(self, sentences: Mapping[str, Iterable[str]]) -> None:
+        self._counts: dict[str, int] = {}
+        self._holders: dict[str, list[str]] = defaultdict(list)
+        for source in sorted(sentences):
+            keys = copy_keys(sentences[source])
+            self._counts[source] = len(keys)
+            for key in keys:
+                self._holders[key].append(source)
+
+    def copy_key_holders(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        return {key: self._holders[key] for key in keys if key in self._holders}
+
+    def copy_key_counts(self, sources: Iterable[str]) -> dict[str, int]:
+        return {source: self._counts.get(source, 0) for source in sources}
+
+
+def copied_source(sentences: Iterable[str], corpus: CopyLookup) -> str | None:
+    """The corpus source that an article from outside the corpus copies, or None.
+
+    sentences: the article's sentence texts. Of several sources it copies, the one sharing the
+    most sentences (then the first by name).
+    """
+    keys = copy_keys(sentences)
+    shared: dict[str, int] = defaultdict(int)
+    for sources in corpus.copy_key_holders(keys).values():
+        if len(sources) <= MAX_ARTICLES_PER_SENTENCE:
+            for source in sources:
+                shared[source] += 1
+    candidates = sorted(source for source, count in shared.items() if count >= MIN_SHARED_SENTENCES)
+    if not candidates:
+        return None
+    counts = corpus.copy_key_counts(candidates)
+    copied = [source for source in candidates if is_copy(shared[source], len(keys), counts.get(source, 0))]
+    return min(copied, key=lambda source: (-shared[source], source)) if copied else None
 
 
 class _UnionFind:
@@ -54,28 +118,32 @@ class _UnionFind:
 
 
 def assign_origins(articles: Iterable[Article], sentences: Mapping[str, Iterable[str]]) -> dict[str, str]:
-    """Map every article source to its origin key; copies and same-outlet articles share one key.
+    """Map every article source, and every outlet ('outlet:example.org'), to its origin key.
 
-    sentences: the text of each article's sentences, by source."""
+    Copies and same-outlet articles share one key. The outlets are there so that an article from
+    outside the corpus finds the origin of its outlet. sentences: the text of each article's
+    sentences, by source.
+    """
     articles = list(articles)
     groups = _UnionFind()
     by_hash: dict[str, str] = {}
+    outlets: set[str] = set()
     for article in articles:
         origin = base_origin(article)
+        if origin != article.source:
+            outlets.add(origin)
         groups.union(article.source, origin)
         if article.content_hash in by_hash:
             groups.union(article.source, by_hash[article.content_hash])
         by_hash.setdefault(article.content_hash, article.source)
 
     holders: dict[str, list[str]] = defaultdict(list)
-    sentence_counts: dict[str, int] = {}
+    key_counts: dict[str, int] = {}
     for article in articles:
-        hashes = {
-            _sentence_hash(text) for text in sentences.get(article.source, ()) if len(text.split()) >= MIN_SENTENCE_WORDS
-        }
-        sentence_counts[article.source] = len(hashes)
-        for value in hashes:
-            holders[value].append(article.source)
+        keys = copy_keys(sentences.get(article.source, ()))
+        key_counts[article.source] = len(keys)
+        for key in keys:
+            holders[key].append(article.source)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for sources in holders.values():
         if 1 < len(sources) <= MAX_ARTICLES_PER_SENTENCE:
@@ -83,7 +151,8 @@ def assign_origins(articles: Iterable[Article], sentences: Mapping[str, Iterable
                 for second in sources[i + 1 :]:
                     shared[(first, second)] += 1
     for (first, second), count in shared.items():
-        smaller = min(sentence_counts[first], sentence_counts[second])
-        if count >= MIN_SHARED_SENTENCES and count >= COPY_SHARE * smaller:
+        if is_copy(count, key_counts[first], key_counts[second]):
             groups.union(first, second)
-    return {article.source: groups.find(article.source) for article in articles}
+    origins = {article.source: groups.find(article.source) for article in articles}
+    origins.update((outlet, groups.find(outlet)) for outlet in outlets if outlet not in origins)
+    return origins

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
-from claimcheck.independence import assign_origins, base_origin
+from claimcheck.independence import CopyIndex, CopyLookup, assign_origins, base_origin, copied_source
 from claimcheck.ingest import read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import Retriever, StatementIndex, load_stance_model, match_claim
@@ -39,6 +39,7 @@ class Corpus:
     # Origins of articles checked against the corpus without being part of it: kept apart, so that
     # the corpus's own counts (info) do not grow with every article verified.
     _outside: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _copy_index: CopyIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
@@ -46,13 +47,17 @@ class Corpus:
     def origin_of(self, source: str) -> str:
         return self.origins.get(source) or self._outside.get(source, source)
 
-    def place(self, article: Article) -> None:
-        """Give an article being checked its origin: a copy of a corpus article shares the original's,
-        so the copy cannot back it; any other article outside the corpus is an origin of its own."""
+    def place(self, article: Article, statements: Sequence[Statement]) -> None:
+        """Give an article being checked its origin. A copy of a corpus article (the same text, or
+        most of the same sentences) shares the original's, so the copy cannot back it; an article
+        of a corpus outlet shares the outlet's; any other is an origin of its own."""
         if article.source in self.origins or article.source in self._outside:
             return
-        original = self.copy_of(article.content_hash)
-        self._outside[article.source] = self.origin_of(original) if original else base_origin(article)
+        original = self.copy_of(article.content_hash) or copied_source(
+            (statement.text for statement in statements), self._copy_lookup()
+        )
+        origin = self.origin_of(original) if original else self.origin_of(base_origin(article))
+        self._outside[article.source] = origin
 
     def copy_of(self, content_hash: str) -> str | None:
         """A corpus source whose text is identical (same content hash), or None.
@@ -68,6 +73,15 @@ class Corpus:
             for article in self.articles:
                 self._copies.setdefault(article.content_hash, article.source)
         return self._copies.get(content_hash)
+
+    def _copy_lookup(self) -> CopyLookup:
+        if isinstance(self.retriever, CorpusStore):
+            return self.retriever
+        if self._copy_index is None:
+            self._copy_index = CopyIndex(
+                {source: [statement.text for statement in found] for source, found in self.statements.items()}
+            )
+        return self._copy_index
 
     def info(self) -> CorpusInfo:
         return CorpusInfo(
@@ -235,7 +249,7 @@ def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float
     outcome = pending.outcome
     if isinstance(outcome, ReadFailure):
         return Report(corpus=corpus.info(), failures=[outcome, *corpus.failures])
-    corpus.place(outcome)
+    corpus.place(outcome, pending.statements or [])
     claims = claims_from_statements(pending.statements or [])
     verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(corpus.failures))

@@ -27,6 +27,7 @@ from types import TracebackType
 from typing import Self
 
 from claimcheck.errors import ArticleReadError, StoreError
+from claimcheck.independence import copy_keys
 from claimcheck.models import Article, ReadFailure, Statement
 
 __all__ = [
@@ -43,7 +44,7 @@ __all__ = [
     "index_files",
 ]
 
-STORE_SCHEMA_VERSION = 1
+STORE_SCHEMA_VERSION = 2  # 2: sentence_keys, to tell an article outside the corpus that copies one inside
 STORE_KIND = "claimcheck-corpus-store"
 DEFAULT_STORE_DIR = ".claimcheck"
 STORE_FILE = "corpus.sqlite3"
@@ -85,6 +86,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS statement_terms USING fts5(
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_vocab USING fts5vocab(statement_terms, 'row');
 CREATE TABLE IF NOT EXISTS origins (source TEXT PRIMARY KEY, origin TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sentence_keys (
+    key TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES articles(source) ON DELETE CASCADE,
+    PRIMARY KEY (key, source)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS sentence_keys_source ON sentence_keys(source);
 """
 
 
@@ -260,6 +267,7 @@ class CorpusStore:
             DROP TABLE IF EXISTS statements;
             DROP TABLE IF EXISTS articles;
             DROP TABLE IF EXISTS origins;
+            DROP TABLE IF EXISTS sentence_keys;
             DROP TABLE IF EXISTS meta;
             COMMIT;
             """
@@ -380,6 +388,10 @@ class CorpusStore:
                         "INSERT INTO statement_terms(rowid, terms) VALUES (?, ?)",
                         (cursor.lastrowid, _fts_text(statement)),
                     )
+                cursor.executemany(
+                    "INSERT OR IGNORE INTO sentence_keys(key, source) VALUES (?, ?)",
+                    ((key, article.source) for key in sorted(copy_keys(s.text for s in statements))),
+                )
                 self._bump_generation(cursor)
                 cursor.execute("COMMIT")
             except BaseException:
@@ -453,6 +465,7 @@ class CorpusStore:
         rowids = [row[0] for row in cursor.execute("SELECT rowid FROM statements WHERE source = ?", (source,))]
         cursor.executemany("DELETE FROM statement_terms WHERE rowid = ?", ((rowid,) for rowid in rowids))
         cursor.execute("DELETE FROM statements WHERE source = ?", (source,))
+        cursor.execute("DELETE FROM sentence_keys WHERE source = ?", (source,))
         for rowid in rowids:
             self._cache.pop(rowid, None)
         return cursor.execute("DELETE FROM articles WHERE source = ?", (source,)).rowcount
@@ -474,6 +487,33 @@ class CorpusStore:
         """The stored articles whose text has this content hash (identical copies), sorted; none read."""
         rows = self._query("SELECT source FROM articles WHERE content_hash = ? ORDER BY source", (content_hash,))
         return [row[0] for row in rows]
+
+    def copy_key_holders(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        """The stored sources holding each of these sentence keys (independence.copy_keys), sorted."""
+        holders: dict[str, list[str]] = defaultdict(list)
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for key, source in self._query(
+                f"SELECT key, source FROM sentence_keys WHERE key IN ({marks}) ORDER BY key, source", chunk
+            ):
+                holders[key].append(source)
+        return dict(holders)
+
+    def copy_key_counts(self, sources: Iterable[str]) -> dict[str, int]:
+        """How many sentence keys each of these stored sources holds."""
+        counts: dict[str, int] = {}
+        wanted = sorted(set(sources))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            counts.update(
+                self._query(
+                    f"SELECT source, count(*) FROM sentence_keys WHERE source IN ({marks}) GROUP BY source", chunk
+                ).fetchall()
+            )
+        return counts
 
     def sources(self) -> list[str]:
         return [row[0] for row in self._query("SELECT source FROM articles ORDER BY source")]
