@@ -169,3 +169,15 @@ def test_an_article_of_a_corpus_outlet_shares_the_outlets_origin(corpus_dir: Pat
     report = verify_articles([str(later)], corpus, nlp=nlp)
     assert corpus.origin_of(str(later)) == corpus.origin_of(str(saved))
     assert all(e.source != str(saved) or e.origin == corpus.origin_of(str(later)) for v in report.verdicts for e in v.evidence)
+
+
+def test_stored_origins_match_those_read_into_memory_with_an_edited_reprint(corpus_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    original = min(corpus_dir.glob("*.txt"))
+    reprint = corpus_dir / "zz_reprint.txt"
+    reprint.write_text("Reprinted with permission\n\n" + original.read_text(encoding="utf-8").replace("10,000", "11,000"),
+                       encoding="utf-8")
+    memory = load_corpus([str(corpus_dir)], nlp=nlp, use_store=False)
+    stored = load_corpus([str(corpus_dir)], nlp=nlp)
+    assert stored.origins == memory.origins
+    assert stored.origin_of(str(reprint)) == stored.origin_of(str(original))
+    assert stored.info().origins == memory.info().origins == stored.info().sources - 1

@@ -125,6 +125,12 @@ def assign_origins(articles: Iterable[Article], sentences: Mapping[str, Iterable
     sentences, by source.
     """
     articles = list(articles)
+    return origins_from_keys(articles, {a.source: copy_keys(sentences.get(a.source, ())) for a in articles})
+
+
+def origins_from_keys(articles: Iterable[Article], keys: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    """assign_origins, given each article's copy keys (as a store keeps them) instead of its sentences."""
+    articles = list(articles)
     groups = _UnionFind()
     by_hash: dict[str, str] = {}
     outlets: set[str] = set()
@@ -140,9 +146,9 @@ def assign_origins(articles: Iterable[Article], sentences: Mapping[str, Iterable
     holders: dict[str, list[str]] = defaultdict(list)
     key_counts: dict[str, int] = {}
     for article in articles:
-        keys = copy_keys(sentences.get(article.source, ()))
-        key_counts[article.source] = len(keys)
-        for key in keys:
+        held = set(keys.get(article.source, ()))
+        key_counts[article.source] = len(held)
+        for key in held:
             holders[key].append(article.source)
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for sources in holders.values():

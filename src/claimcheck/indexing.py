@@ -20,7 +20,7 @@ from claimcheck import __version__
 from claimcheck.errors import CorpusError
 from claimcheck.extract import iter_statements
 from claimcheck.extract.nlp import PIPELINE_PACKAGES
-from claimcheck.independence import assign_origins
+from claimcheck.independence import origins_from_keys
 from claimcheck.ingest import read_file, read_inputs
 from claimcheck.ingest.files import article_files
 from claimcheck.ingest.inputs import (
@@ -240,10 +240,10 @@ def store_origins(store: CorpusStore) -> dict[str, str]:
     cached = store.cached_origins()
     if cached is not None:
         return cached
-    texts: dict[str, list[str]] = {}
-    for source, text in store.statement_texts():
-        texts.setdefault(source, []).append(text)
-    origins = assign_origins(store.articles(), texts)
+    keys: dict[str, list[str]] = {}
+    for source, key in store.copy_keys():
+        keys.setdefault(source, []).append(key)
+    origins = origins_from_keys(store.articles(), keys)
     store.save_origins(origins)
     return origins
 

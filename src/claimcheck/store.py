@@ -454,12 +454,9 @@ class CorpusStore:
             ]
         )
 
-    def statement_texts(self) -> Iterator[tuple[str, str]]:
-        """(source, sentence text) of every stored statement, without building Statement models."""
-        rows = self._query(
-            "SELECT source, text FROM statements ORDER BY source, ord"
-        )
-        yield from rows
+    def copy_keys(self) -> Iterator[tuple[str, str]]:
+        """(source, sentence key) of every stored article, for telling copies (independence.copy_keys)."""
+        yield from self._query("SELECT source, key FROM sentence_keys ORDER BY source, key")
 
     def _delete_source(self, cursor: sqlite3.Cursor, source: str) -> int:
         rowids = [row[0] for row in cursor.execute("SELECT rowid FROM statements WHERE source = ?", (source,))]
