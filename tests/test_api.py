@@ -24,8 +24,6 @@ def test_check_texts_from_python_returns_labels_with_evidence(nlp):
 
 
 def test_iter_verified_reports_each_input_in_order_as_it_is_checked(nlp, tmp_path):
-    from claimcheck.pipeline import iter_verified
-
     corpus = claimcheck.load_corpus([str(SEEDS)], nlp=nlp, use_store=False)
     first = tmp_path / "1-troops.txt"
     first.write_text("North Korea has sent about 10,000 troops to Russia, officials in Seoul said on Friday.\n")
@@ -34,7 +32,7 @@ def test_iter_verified_reports_each_input_in_order_as_it_is_checked(nlp, tmp_pat
     last.write_text(min(SEEDS.glob("*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
     seen = []
 
-    reports = iter_verified([str(tmp_path)], corpus, nlp=nlp, on_progress=lambda name, done, total: seen.append((done, total)))
+    reports = claimcheck.iter_verified([str(tmp_path)], corpus, nlp=nlp, on_progress=lambda name, done, total: seen.append((done, total)))
     troops = next(reports)
     assert [v.label for v in troops.verdicts] == ["corroborated"]
     assert seen == [(1, 3)]

@@ -6,6 +6,8 @@ The library API (the command line is a thin layer over it):
     corpus = claimcheck.load_corpus(["corpus/"])
     report = claimcheck.check_texts([(None, "North Korea has sent about 10,000 troops to Russia")], corpus)
     report.verdicts[0].label, report.verdicts[0].evidence
+    for part in claimcheck.iter_verified(["drafts/"], corpus):   # one report per article, as each is done
+        ...
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ __all__ = [
     "Verdict",
     "__version__",
     "check_texts",
+    "iter_verified",
     "load_corpus",
     "verify_articles",
 ]
@@ -37,6 +40,7 @@ _LAZY = {
     "ClaimcheckError": "claimcheck.errors",
     "Corpus": "claimcheck.pipeline",
     "check_texts": "claimcheck.pipeline",
+    "iter_verified": "claimcheck.pipeline",
     "load_corpus": "claimcheck.pipeline",
     "verify_articles": "claimcheck.pipeline",
 }
