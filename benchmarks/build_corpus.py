@@ -10,8 +10,9 @@ The corpus is written OUTSIDE the repository (default /tmp/claimcheck-bench/corp
     python benchmarks/build_corpus.py 1000 10000
     python benchmarks/build_corpus.py 1000 --out /tmp/bench
 
-Besides the articles, each corpus folder gets a `probe/` sibling with one new article (not in the
-corpus) for the verify timing, and a manifest.json with the counts.
+Besides the articles, each corpus folder gets a `probe-N/` sibling with one new article (not in the
+corpus) for the verify timing, a `batch-N/` folder of 20 new articles for the batch timing, and a
+manifest-N.json with the counts.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ DEFAULT_OUT = Path("/tmp/claimcheck-bench")
 SEED = 20241122
 MIN_PARAGRAPH_WORDS = 12
 PARAGRAPHS_PER_ARTICLE = (6, 14)
+BATCH_ARTICLES = 20  # new articles in a folder, for the batch verify timing
 
 
 def load_paragraphs(bodies: Path) -> list[str]:
@@ -75,12 +77,19 @@ def build(count: int, out: Path, paragraphs: list[str]) -> dict[str, object]:
     probe.mkdir(parents=True, exist_ok=True)
     probe_text = make_article(random.Random(f"{SEED}-probe"), paragraphs)
     (probe / "new-article.txt").write_text(probe_text, encoding="utf-8")
+    batch = out / f"batch-{count}"
+    batch.mkdir(parents=True, exist_ok=True)
+    batch_rng = random.Random(f"{SEED}-batch")
+    for number in range(BATCH_ARTICLES):
+        (batch / f"new-{number:02d}.txt").write_text(make_article(batch_rng, paragraphs), encoding="utf-8")
     manifest = {
         "articles": count,
         "words": words,
         "corpus": str(corpus),
         "probe": str(probe / "new-article.txt"),
         "probe_words": len(probe_text.split()),
+        "batch": str(batch),
+        "batch_articles": BATCH_ARTICLES,
         "seed": SEED,
     }
     (out / f"manifest-{count}.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")

@@ -18,6 +18,8 @@ part do not help or hurt another:
   verify  one new article checked against the warm store, in a process with the model loaded
           (target: <= 2 s at 10k, and the 10k time <= 2 x the 1k time); the wall time of the whole
           `claimcheck verify` command, model loading included, is printed beside it
+  batch   a folder of 20 new articles verified in one pass (pipeline.iter_verified) with --jobs 1
+          and 2: seconds (no target; the two reports must be the same)
 """
 
 from __future__ import annotations
@@ -60,7 +62,8 @@ def _peak_rss_mb() -> float:
 
 def _corpus(root: Path, size: int) -> dict[str, Any]:
     manifest = root / f"manifest-{size}.json"
-    if not manifest.is_file():
+    # A corpus from an older build_corpus has no batch folder: building again rewrites no corpus file.
+    if not manifest.is_file() or "batch" not in json.loads(manifest.read_text(encoding="utf-8")):
         build_corpus.build(size, root, build_corpus.load_paragraphs(build_corpus.DEFAULT_BODIES))
     return json.loads(manifest.read_text(encoding="utf-8"))
 
@@ -143,6 +146,32 @@ def part_verify(root: Path, size: int, repeats: int = 3) -> dict[str, Any]:
     return {"seconds": statistics.median(times), "all_seconds": times, "claims": claims, "labels": labels}
 
 
+def part_batch(root: Path, size: int) -> dict[str, Any]:
+    """A folder of new articles verified against the warm store in one pass, with 1 and 2 parsing processes."""
+    from claimcheck.extract import load_pipeline
+    from claimcheck.indexing import load_stored_corpus
+    from claimcheck.pipeline import iter_verified
+
+    _pin_fingerprint()
+    corpus = _corpus(root, size)
+    nlp = load_pipeline()
+    nlp("Warm up the pipeline once.")
+    store_path = root / f"store-{size}"
+    figures: dict[str, Any] = {"articles": corpus["batch_articles"]}
+    reports = {}
+    for jobs in (1, 2):
+        started = time.perf_counter()
+        loaded, result = load_stored_corpus([corpus["corpus"]], store_path, nlp=nlp)
+        if result.extracted:
+            raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
+        parts = list(iter_verified([corpus["batch"]], loaded, nlp=nlp, jobs=jobs))
+        figures[f"seconds_jobs{jobs}"] = time.perf_counter() - started
+        reports[jobs] = [part.model_dump_json() for part in parts]
+        figures["claims"] = sum(len(part.verdicts) for part in parts)
+    figures["same_report"] = reports[1] == reports[2]
+    return figures
+
+
 def cli_verify_seconds(root: Path, size: int) -> float:
     """Wall time of the whole `claimcheck verify` command (interpreter start and model loading included)."""
     import sqlite3
@@ -201,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a figure misses its target")
     parser.add_argument("--parallel", action="store_true", help="run the index and bare parts at the same time")
     parser.add_argument("--reuse", action="store_true", help="reuse index and bare figures saved by an earlier run")
-    parser.add_argument("--part", choices=("index", "bare", "verify"), help=argparse.SUPPRESS)
+    parser.add_argument("--part", choices=("index", "bare", "verify", "batch"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.part:
@@ -210,6 +239,8 @@ def main(argv: list[str] | None = None) -> int:
             figures = part_index(args.root, size, args.jobs)
         elif args.part == "bare":
             figures = part_bare(args.root, size, args.jobs)
+        elif args.part == "batch":
+            figures = part_batch(args.root, size)
         else:
             figures = part_verify(args.root, size)
         print(json.dumps(figures))
@@ -251,6 +282,12 @@ def main(argv: list[str] | None = None) -> int:
               f"with the model loaded; `claimcheck verify` wall time {wall:.2f} s", flush=True)
         if size >= 10000 and verify["seconds"] > TARGET_VERIFY_S:
             failures.append(f"{size}: verify {verify['seconds']:.2f} s > {TARGET_VERIFY_S} s")
+        batch = _child("batch", args.root, size, args.jobs)
+        print(f"verify a folder of {batch['articles']} new articles ({batch['claims']} claims): "
+              f"{batch['seconds_jobs1']:.1f} s with --jobs 1 ({batch['seconds_jobs1'] / batch['articles']:.2f} s an "
+              f"article), {batch['seconds_jobs2']:.1f} s with --jobs 2; same report: {batch['same_report']}", flush=True)
+        if not batch["same_report"]:
+            failures.append(f"{size}: --jobs 2 gave another report than --jobs 1")
     if 1000 in verify_times and 10000 in verify_times:
         growth = verify_times[10000] / verify_times[1000]
         print(f"verify 10k / 1k: {growth:.2f}  (target <= {TARGET_VERIFY_GROWTH})")

@@ -48,6 +48,8 @@ _NEAR_WINDOW = (
     10  # tokens either side of a claim word that count as "near the claim's terms"
 )
 _TOP_SENTENCES = 3
+# The cue lists a sentence is searched for; only the first three have phrases.
+CUE_KINDS = ("refute", "hedge", "support", "report", "negation")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,16 +86,23 @@ class Lexicon:
         return cls(stopwords=frozenset(raw["stopwords"]), words=words, phrases=phrases)
 
     @cached_property
-    def phrase_starts(self) -> dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]]:
-        """For each phrase list: first token -> (place in the list, phrase), so a sentence is scanned once."""
-        starts: dict[str, dict[str, tuple[tuple[int, tuple[str, ...]], ...]]] = {}
-        for kind, phrases in self.phrases.items():
-            by_first: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
-            for order, phrase in enumerate(phrases):
+    def cue_index(self) -> dict[str, tuple[tuple[str, ...], tuple[tuple[str, int, tuple[str, ...]], ...]]]:
+        """token -> (the cue lists holding it as a word, (cue list, place in it, phrase) of the phrases it opens).
+
+        One look-up per token finds every cue a sentence holds, in one pass over its tokens.
+        """
+        words: dict[str, list[str]] = {}
+        phrases: dict[str, list[tuple[str, int, tuple[str, ...]]]] = {}
+        for kind in CUE_KINDS:
+            for word in self.words[kind]:
+                words.setdefault(word, []).append(kind)
+            for order, phrase in enumerate(self.phrases.get(kind, ())):
                 if phrase:
-                    by_first.setdefault(phrase[0], []).append((order, phrase))
-            starts[kind] = {first: tuple(found) for first, found in by_first.items()}
-        return starts
+                    phrases.setdefault(phrase[0], []).append((kind, order, phrase))
+        return {
+            token: (tuple(words.get(token, ())), tuple(phrases.get(token, ())))
+            for token in {*words, *phrases}
+        }
 
 
 def _surface(text: str) -> list[str]:
@@ -133,21 +142,24 @@ def _stem(word: str) -> str:
     return stem
 
 
-def _find(
-    tokens: Sequence[str],
-    words: frozenset[str],
-    phrase_starts: dict[str, tuple[tuple[int, tuple[str, ...]], ...]] | None = None,
-) -> list[tuple[int, str]]:
-    """(position, matched text) for every lexicon word, then every phrase (in lexicon order) in a token list."""
-    hits = [(i, t) for i, t in enumerate(tokens) if t in words]
-    if phrase_starts:
-        found: list[tuple[int, int, str]] = []
-        for i, t in enumerate(tokens):
-            for order, phrase in phrase_starts.get(t, ()):
-                if tuple(tokens[i : i + len(phrase)]) == phrase:
-                    found.append((order, i, " ".join(phrase)))
+def _find_cues(tokens: Sequence[str], lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
+    """For each cue list, (position, matched text) of its words in token order, then of its phrases in lexicon order."""
+    hits: dict[str, list[tuple[int, str]]] = {kind: [] for kind in CUE_KINDS}
+    phrase_hits: dict[str, list[tuple[int, int, str]]] = {}
+    index = lex.cue_index
+    for i, token in enumerate(tokens):
+        entry = index.get(token)
+        if entry is None:
+            continue
+        kinds, phrases = entry
+        for kind in kinds:
+            hits[kind].append((i, token))
+        for kind, order, phrase in phrases:
+            if tuple(tokens[i : i + len(phrase)]) == phrase:
+                phrase_hits.setdefault(kind, []).append((order, i, " ".join(phrase)))
+    for kind, found in phrase_hits.items():
         found.sort()
-        hits.extend((i, text) for _, i, text in found)
+        hits[kind].extend((i, text) for _, i, text in found)
     return hits
 
 
@@ -177,14 +189,7 @@ class BodyInfo:
 def _prepare_sentence(text: str, lex: Lexicon) -> _Sentence:
     tokens = _surface(text)
     stems = ["" if (t in lex.stopwords or t == "?") else _stem(t) for t in tokens]
-    cues = {
-        "refute": _find(tokens, lex.words["refute"], lex.phrase_starts["refute"]),
-        "hedge": _find(tokens, lex.words["hedge"], lex.phrase_starts["hedge"]),
-        "support": _find(tokens, lex.words["support"], lex.phrase_starts["support"]),
-        "report": _find(tokens, lex.words["report"]),
-        "negation": _find(tokens, lex.words["negation"]),
-    }
-    return _Sentence(tokens, stems, frozenset(s for s in stems if s), cues)
+    return _Sentence(tokens, stems, frozenset(s for s in stems if s), _find_cues(tokens, lex))
 
 
 def prepare_body(sentences: Sequence[str], lex: Lexicon) -> BodyInfo:
