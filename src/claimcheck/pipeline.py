@@ -200,10 +200,10 @@ def iter_verified(
 ) -> Iterator[Report]:
     """Check the articles the inputs name, yielding one Report per article (or unreadable input) in input order.
 
-    Each report comes out as soon as its article is checked, while the articles after it are read
-    and parsed in batches (by `jobs` processes), so a long folder streams and the language model
-    is never idle waiting for the matcher. Articles already in the corpus are not parsed again.
-    on_progress(input, done, total) follows the reports.
+    Each report comes out as soon as its article is checked: the articles are read one by one and
+    parsed in batches as the matcher needs them, so a long folder streams; with jobs > 1, worker
+    processes parse the next batch while the matcher works. Articles already in the corpus are not
+    parsed again. on_progress(input, done, total) follows the reports.
     """
     items = expand_inputs(inputs)
     model = load_stance_model() if use_model else None
