@@ -125,7 +125,8 @@ def sync_store(
     files: list[tuple[str, Path]] = []
     urls: list[str] = []
     failures: list[ReadFailure] = []
-    for item in _expand(inputs, store):
+    stamped: dict[str, FileStamp] = {}
+    for item in _expand(inputs, store, stamped):
         if isinstance(item, LocalFile):
             files.append((item.name, item.path))
         elif isinstance(item, WebPage):
@@ -146,7 +147,9 @@ def sync_store(
     def extract(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
         return iter_statements(articles, nlp=nlp, n_process=jobs)
 
-    result = index_files(store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress)
+    result = index_files(
+        store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress, stamped=stamped
+    )
     result.failures[:0] = failures
     # Origins depend on the whole corpus (copies are found across it): settle them now, so the
     # first check after indexing starts as fast as every later one.
@@ -154,9 +157,10 @@ def sync_store(
     return result
 
 
-def _expand(inputs: Sequence[str], store: CorpusStore) -> Iterator[Item]:
+def _expand(inputs: Sequence[str], store: CorpusStore, stamped: dict[str, FileStamp]) -> Iterator[Item]:
     """expand_inputs, except that a folder's files stored under their current size and time are not
-    opened: they are known to be articles, not URL lists (telling those apart means reading a file)."""
+    opened: they are known to be articles, not URL lists (telling those apart means reading a file).
+    The stamps taken on the way are left in stamped, so that planning does not take them again."""
     stamps = store.stamps()
     for raw in inputs:
         folder = Path(raw)
@@ -171,6 +175,7 @@ def _expand(inputs: Sequence[str], store: CorpusStore) -> Iterator[Item]:
             name = str(path)
             stamp = FileStamp.of(name, path)
             if stamp is not None and stamps.get(name) == (stamp.mtime_ns, stamp.size):
+                stamped[name] = stamp
                 yield LocalFile(name, path)
             else:
                 yield from expand_inputs([name])

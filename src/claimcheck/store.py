@@ -286,12 +286,19 @@ class CorpusStore:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def plan(self, files: Iterable[tuple[str, Path]], *, also_present: Iterable[str] = ()) -> Plan:
+    def plan(
+        self,
+        files: Iterable[tuple[str, Path]],
+        *,
+        also_present: Iterable[str] = (),
+        stamped: Mapping[str, FileStamp] | None = None,
+    ) -> Plan:
         """Compare the files on disk with the store, by size and modification time only.
 
         A file whose stamp changed is to be read; whether it must be re-extracted is decided
         after reading, by its content hash (`is_current`). Sources in also_present (articles read
-        some other way, such as web pages) are not counted as removed.
+        some other way, such as web pages) are not counted as removed. stamped: stamps the caller
+        took already, so those files are not looked at again.
         """
         known = {
             source: (mtime_ns, size, fingerprint)
@@ -304,7 +311,8 @@ class CorpusStore:
         seen: set[str] = set()
         for source, path in files:
             seen.add(source)
-            stamp = FileStamp.of(source, path)
+            stamp = stamped.get(source) if stamped else None
+            stamp = stamp or FileStamp.of(source, path)
             if stamp is None:
                 to_read.append(FileStamp(source=source, path=path, mtime_ns=-1, size=-1))
                 continue
@@ -711,6 +719,7 @@ def index_files(
     extract: ExtractMany,
     articles: Sequence[Article] = (),
     on_progress: Callable[[str, int, int], None] | None = None,
+    stamped: Mapping[str, FileStamp] | None = None,
 ) -> IndexResult:
     """Bring the store in line with the files: drop removed ones, extract new and changed ones.
 
@@ -722,7 +731,7 @@ def index_files(
     done, total) is called after each file or article that had to be looked at.
     """
     result = IndexResult()
-    plan = store.plan(files, also_present=[article.source for article in articles])
+    plan = store.plan(files, also_present=[article.source for article in articles], stamped=stamped)
     if plan.removed:
         store.remove(plan.removed)
     result.removed = list(plan.removed)
