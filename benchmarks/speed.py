@@ -15,7 +15,8 @@ part do not help or hurt another:
           no fewer; both parts record them) over the same paragraphs with nlp.pipe and the same
           batch size, doing nothing with the result: words/s
           (target: claimcheck's index throughput >= 0.85 x bare spaCy)
-  verify  one new article checked against the warm store, in a process with the model loaded
+  verify  one new article checked against each warm store, the sizes taking turns (median of 5),
+          in a process with the model loaded
           (target: <= 2 s at 10k, and the 10k time <= 2 x the 1k time); the wall time of the whole
           `claimcheck verify` command, model loading included, is printed beside it
   batch   a folder of 20 new articles verified in one pass (pipeline.iter_verified) with --jobs 1
@@ -128,30 +129,41 @@ def part_bare(root: Path, size: int, jobs: int) -> dict[str, Any]:
     }
 
 
-def part_verify(root: Path, size: int, repeats: int = 5) -> dict[str, Any]:
+def part_verify(root: Path, sizes: list[int], repeats: int = 5) -> dict[str, Any]:
+    """One new article verified against each size's warm store, the sizes taking turns, repeats times.
+
+    Taking turns puts every size through the same moments of a shared machine's load, so the
+    growth from one size to the next is not a difference between two quiet or busy minutes.
+    """
     from claimcheck.extract import load_pipeline
     from claimcheck.indexing import load_stored_corpus
     from claimcheck.pipeline import verify_articles
 
     _pin_fingerprint()
-    corpus = _corpus(root, size)
+    corpora = {size: _corpus(root, size) for size in sizes}
     nlp = load_pipeline()
     nlp("Warm up the pipeline once.")
-    store_path = root / f"store-{size}"
-    times = []
-    claims = 0
+    times: dict[int, list[float]] = {size: [] for size in sizes}
+    reports = {}
     for _ in range(repeats):
-        started = time.perf_counter()
-        loaded, result = load_stored_corpus([corpus["corpus"]], store_path, nlp=nlp)
-        report = verify_articles([corpus["probe"]], loaded, nlp=nlp)
-        times.append(time.perf_counter() - started)
-        claims = len(report.verdicts)
-        if result.extracted:
-            raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
-    labels: dict[str, int] = {}
-    for verdict in report.verdicts:
-        labels[verdict.label] = labels.get(verdict.label, 0) + 1
-    return {"seconds": statistics.median(times), "all_seconds": times, "claims": claims, "labels": labels}
+        for size in sizes:
+            store_path = root / f"store-{size}"
+            started = time.perf_counter()
+            loaded, result = load_stored_corpus([corpora[size]["corpus"]], store_path, nlp=nlp)
+            reports[size] = verify_articles([corpora[size]["probe"]], loaded, nlp=nlp)
+            times[size].append(time.perf_counter() - started)
+            if result.extracted:
+                raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
+    figures: dict[str, Any] = {}
+    for size in sizes:
+        labels: dict[str, int] = {}
+        for verdict in reports[size].verdicts:
+            labels[verdict.label] = labels.get(verdict.label, 0) + 1
+        figures[str(size)] = {
+            "seconds": statistics.median(times[size]), "all_seconds": times[size],
+            "claims": len(reports[size].verdicts), "labels": labels,
+        }
+    return figures
 
 
 def part_batch(root: Path, size: int) -> dict[str, Any]:
@@ -252,16 +264,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=("index", "bare", "verify", "batch"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
+    if args.part == "verify":
+        print(json.dumps(part_verify(args.root, args.sizes)))
+        return 0
     if args.part:
         [size] = args.sizes
         if args.part == "index":
             figures = part_index(args.root, size, args.jobs)
         elif args.part == "bare":
             figures = part_bare(args.root, size, args.jobs)
-        elif args.part == "batch":
-            figures = part_batch(args.root, size)
         else:
-            figures = part_verify(args.root, size)
+            figures = part_batch(args.root, size)
         print(json.dumps(figures))
         return 0
 
@@ -302,11 +315,17 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(f"{size}: index/bare ratio {ratio:.2f} < {TARGET_RATIO}")
         if size >= 10000 and index["peak_rss_mb"] > TARGET_RSS_MB:
             failures.append(f"{size}: peak RSS {index['peak_rss_mb']:.0f} MB > {TARGET_RSS_MB:.0f} MB")
-    # Verify runs after every size is indexed, the sizes back to back: the growth from 1k to 10k then
-    # compares two runs in one state of the machine, not one run before a long indexing job and one after.
+    # Verify runs after every size is indexed, the sizes taking turns in one process: the growth from
+    # 1k to 10k then compares runs in one state of the machine, not a quiet minute with a busy one.
+    command = [sys.executable, __file__, "--part", "verify", "--root", str(args.root), *map(str, args.sizes)]
+    turns = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=False)
+    if turns.returncode != 0:
+        raise SystemExit(f"speed: the verify part failed (exit {turns.returncode})")
+    verified: dict[str, Any] = json.loads(turns.stdout.strip().splitlines()[-1])
     for size in args.sizes:
+        verify = verified[str(size)]
+        (args.root / f"result-verify-{size}.json").write_text(json.dumps(verify, indent=2) + "\n", encoding="utf-8")
         print(f"== verify against the {size:,}-article store", flush=True)
-        verify = _child("verify", args.root, size, args.jobs)
         verify_times[size] = verify["seconds"]
         wall = cli_verify_seconds(args.root, size)
         print(f"verify one new article ({verify['claims']} claims {verify['labels']}): {verify['seconds']:.2f} s "
