@@ -129,6 +129,16 @@ def part_bare(root: Path, size: int, jobs: int) -> dict[str, Any]:
     }
 
 
+def _warm_corpus(corpus: dict[str, Any], store_path: Path, nlp: Any) -> Any:
+    """The corpus over its store, which must be warm: a timing that parsed corpus files is no timing of verify."""
+    from claimcheck.indexing import load_stored_corpus
+
+    loaded, result = load_stored_corpus([corpus["corpus"]], store_path, nlp=nlp)
+    if result.extracted:
+        raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
+    return loaded
+
+
 def part_verify(root: Path, sizes: list[int], repeats: int = 5) -> dict[str, Any]:
     """One new article verified against each size's warm store, the sizes taking turns, repeats times.
 
@@ -136,7 +146,6 @@ def part_verify(root: Path, sizes: list[int], repeats: int = 5) -> dict[str, Any
     growth from one size to the next is not a difference between two quiet or busy minutes.
     """
     from claimcheck.extract import load_pipeline
-    from claimcheck.indexing import load_stored_corpus
     from claimcheck.pipeline import verify_articles
 
     _pin_fingerprint()
@@ -147,13 +156,10 @@ def part_verify(root: Path, sizes: list[int], repeats: int = 5) -> dict[str, Any
     reports = {}
     for _ in range(repeats):
         for size in sizes:
-            store_path = root / f"store-{size}"
             started = time.perf_counter()
-            loaded, result = load_stored_corpus([corpora[size]["corpus"]], store_path, nlp=nlp)
+            loaded = _warm_corpus(corpora[size], root / f"store-{size}", nlp)
             reports[size] = verify_articles([corpora[size]["probe"]], loaded, nlp=nlp)
             times[size].append(time.perf_counter() - started)
-            if result.extracted:
-                raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
     figures: dict[str, Any] = {}
     for size in sizes:
         labels: dict[str, int] = {}
@@ -169,21 +175,17 @@ def part_verify(root: Path, sizes: list[int], repeats: int = 5) -> dict[str, Any
 def part_batch(root: Path, size: int) -> dict[str, Any]:
     """A folder of new articles verified against the warm store in one pass, with 1 and 2 parsing processes."""
     from claimcheck.extract import load_pipeline
-    from claimcheck.indexing import load_stored_corpus
     from claimcheck.pipeline import iter_verified
 
     _pin_fingerprint()
     corpus = _corpus(root, size)
     nlp = load_pipeline()
     nlp("Warm up the pipeline once.")
-    store_path = root / f"store-{size}"
     figures: dict[str, Any] = {"articles": corpus["batch_articles"]}
     reports = {}
     for jobs in (1, 2):
         started = time.perf_counter()
-        loaded, result = load_stored_corpus([corpus["corpus"]], store_path, nlp=nlp)
-        if result.extracted:
-            raise SystemExit(f"speed: the store {store_path} was not warm ({len(result.extracted)} files parsed)")
+        loaded = _warm_corpus(corpus, root / f"store-{size}", nlp)
         parts = list(iter_verified([corpus["batch"]], loaded, nlp=nlp, jobs=jobs))
         figures[f"seconds_jobs{jobs}"] = time.perf_counter() - started
         reports[jobs] = [part.model_dump_json() for part in parts]

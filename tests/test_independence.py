@@ -39,7 +39,7 @@ def test_pages_of_one_outlet_are_one_origin():
 
 
 def test_an_outside_article_copying_most_of_a_corpus_story_is_found():
-    corpus = CopyIndex({"wire.txt": STORY.splitlines(), "other.txt": ["A different report says the port stays closed."]})
+    corpus = CopyIndex.from_sentences({"wire.txt": STORY.splitlines(), "other.txt": ["A different report says the port stays closed."]})
     edited = STORY.replace("more than forty vessels", "some thirty vessels").splitlines() + ["Reporting by our staff."]
     assert copied_source(edited, corpus) == "wire.txt"
     assert copied_source(STORY.splitlines()[:2], corpus) is None  # two shared sentences are a quote, not a copy

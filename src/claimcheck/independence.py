@@ -63,14 +63,18 @@ class CopyLookup(Protocol):
 class CopyIndex:
     """The sentence keys of a corpus read into memory, by key and by source."""
 
-    def __init__(self, sentences: Mapping[str, Iterable[str]]) -> None:
-        self._counts: dict[str, int] = {}
+    def __init__(self, keys: Mapping[str, set[str]]) -> None:
+        """keys: each source's copy keys (copy_keys of its sentences)."""
+        self._counts = {source: len(held) for source, held in keys.items()}
         self._holders: dict[str, list[str]] = defaultdict(list)
-        for source in sorted(sentences):
-            keys = copy_keys(sentences[source])
-            self._counts[source] = len(keys)
-            for key in keys:
+        for source in sorted(keys):
+            for key in keys[source]:
                 self._holders[key].append(source)
+
+    @classmethod
+    def from_sentences(cls, sentences: Mapping[str, Iterable[str]]) -> CopyIndex:
+        """sentences: each source's sentence texts."""
+        return cls({source: copy_keys(texts) for source, texts in sentences.items()})
 
     def copy_key_holders(self, keys: Iterable[str]) -> dict[str, list[str]]:
         return {key: self._holders[key] for key in keys if key in self._holders}

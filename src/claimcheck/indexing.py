@@ -262,6 +262,7 @@ def corpus_from_store(store: CorpusStore, *, location: str, failures: Sequence[R
         origins=store_origins(store),
         statements=StoredStatements(store),  # type: ignore[arg-type]
         failures=list(failures),
+        copies=store,
     )
 
 

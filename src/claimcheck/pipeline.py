@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
-from claimcheck.independence import CopyIndex, CopyLookup, assign_origins, base_origin, copied_source
+from claimcheck.independence import CopyIndex, CopyLookup, base_origin, copied_source, copy_keys, origins_from_keys
 from claimcheck.ingest import read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import Retriever, StatementIndex, load_stance_model, match_claim
@@ -35,11 +35,12 @@ class Corpus:
     origins: dict[str, str]
     statements: dict[str, list[Statement]] = field(default_factory=dict)
     failures: list[ReadFailure] = field(default_factory=list)
+    # The sentence keys of the corpus articles, for telling an outside article that copies one of them.
+    copies: CopyLookup | None = field(default=None, repr=False, compare=False)
     _copies: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
     # Origins of articles checked against the corpus without being part of it: kept apart, so that
     # the corpus's own counts (info) do not grow with every article verified.
     _outside: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _copy_index: CopyIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
@@ -75,13 +76,11 @@ class Corpus:
         return self._copies.get(content_hash)
 
     def _copy_lookup(self) -> CopyLookup:
-        if isinstance(self.retriever, CorpusStore):
-            return self.retriever
-        if self._copy_index is None:
-            self._copy_index = CopyIndex(
+        if self.copies is None:
+            self.copies = CopyIndex.from_sentences(
                 {source: [statement.text for statement in found] for source, found in self.statements.items()}
             )
-        return self._copy_index
+        return self.copies
 
     def info(self) -> CorpusInfo:
         return CorpusInfo(
@@ -134,14 +133,15 @@ def corpus_from_articles(
     for article, found in iter_statements(articles, nlp=nlp, n_process=jobs):
         statements[article.source] = found
     index = StatementIndex(s for found in statements.values() for s in found)
-    sentences = {source: [s.text for s in found] for source, found in statements.items()}
+    keys = {source: copy_keys(s.text for s in found) for source, found in statements.items()}
     return Corpus(
         location=location,
         articles=list(articles),
         retriever=index,
-        origins=assign_origins(articles, sentences),
+        origins=origins_from_keys(articles, keys),
         statements=statements,
         failures=list(failures),
+        copies=CopyIndex(keys),
     )
 
 

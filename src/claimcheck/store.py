@@ -311,8 +311,7 @@ class CorpusStore:
         seen: set[str] = set()
         for source, path in files:
             seen.add(source)
-            stamp = stamped.get(source) if stamped else None
-            stamp = stamp or FileStamp.of(source, path)
+            stamp = (stamped or {}).get(source) or FileStamp.of(source, path)
             if stamp is None:
                 to_read.append(FileStamp(source=source, path=path, mtime_ns=-1, size=-1))
                 continue
@@ -496,29 +495,19 @@ class CorpusStore:
     def copy_key_holders(self, keys: Iterable[str]) -> dict[str, list[str]]:
         """The stored sources holding each of these sentence keys (independence.copy_keys), sorted."""
         holders: dict[str, list[str]] = defaultdict(list)
-        wanted = sorted(set(keys))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for key, source in self._query(
-                f"SELECT key, source FROM sentence_keys WHERE key IN ({marks}) ORDER BY key, source", chunk
-            ):
-                holders[key].append(source)
+        for key, source in self._query_in(
+            "SELECT key, source FROM sentence_keys WHERE key IN ({}) ORDER BY key, source", sorted(set(keys))
+        ):
+            holders[key].append(source)
         return dict(holders)
 
     def copy_key_counts(self, sources: Iterable[str]) -> dict[str, int]:
         """How many sentence keys each of these stored sources holds."""
-        counts: dict[str, int] = {}
-        wanted = sorted(set(sources))
-        for start in range(0, len(wanted), 500):
-            chunk = wanted[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            counts.update(
-                self._query(
-                    f"SELECT source, count(*) FROM sentence_keys WHERE source IN ({marks}) GROUP BY source", chunk
-                ).fetchall()
+        return dict(
+            self._query_in(
+                "SELECT source, count(*) FROM sentence_keys WHERE source IN ({}) GROUP BY source", sorted(set(sources))
             )
-        return counts
+        )
 
     def sources(self) -> list[str]:
         return [row[0] for row in self._query("SELECT source FROM articles ORDER BY source")]
@@ -624,41 +613,19 @@ class CorpusStore:
         return found
 
     def _order_keys(self, rowids: Sequence[int]) -> dict[int, tuple[str, int]]:
-        keys: dict[int, tuple[str, int]] = {}
-        for start in range(0, len(rowids), 500):
-            chunk = rowids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            for rowid, source, ord_ in self._query(
-                f"SELECT rowid, source, ord FROM statements WHERE rowid IN ({marks})", chunk
-            ):
-                keys[rowid] = (source, ord_)
-        return keys
+        rows = self._query_in("SELECT rowid, source, ord FROM statements WHERE rowid IN ({})", rowids)
+        return {rowid: (source, ord_) for rowid, source, ord_ in rows}
 
     def _payloads(self, rowids: Sequence[int]) -> dict[int, str]:
-        payloads: dict[int, str] = {}
-        for start in range(0, len(rowids), 500):
-            chunk = rowids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            payloads.update(
-                self._query(f"SELECT rowid, statement_json FROM statements WHERE rowid IN ({marks})", chunk).fetchall()
-            )
-        return payloads
+        return dict(self._query_in("SELECT rowid, statement_json FROM statements WHERE rowid IN ({})", rowids))
 
     def document_frequency(self, terms: Iterable[str]) -> dict[str, int]:
         """How many stored statements contain each term (0 for unknown terms)."""
         wanted = {term: _token(term) for term in terms if term}
-        counts = dict.fromkeys(wanted, 0)
-        tokens = sorted(set(wanted.values()))
-        by_token: dict[str, int] = {}
-        for start in range(0, len(tokens), 500):
-            chunk = tokens[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            by_token.update(
-                self._query(f"SELECT term, doc FROM statement_vocab WHERE term IN ({marks})", chunk).fetchall()
-            )
-        for term, token in wanted.items():
-            counts[term] = int(by_token.get(token, 0))
-        return counts
+        by_token = dict(
+            self._query_in("SELECT term, doc FROM statement_vocab WHERE term IN ({})", sorted(set(wanted.values())))
+        )
+        return {term: int(by_token.get(token, 0)) for term, token in wanted.items()}
 
     def vocabulary(self) -> dict[str, int]:
         """Every stored term with its document frequency."""
@@ -677,6 +644,13 @@ class CorpusStore:
             self._cache.clear()
         self._cache[rowid] = statement
         return statement
+
+    def _query_in(self, sql: str, values: Sequence[object]) -> Iterator[tuple]:
+        """Rows of sql, whose one '{}' is filled with placeholders for values, 500 values a query
+        (SQLite limits the placeholders of one statement)."""
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            yield from self._query(sql.format(",".join("?" * len(chunk))), chunk).fetchall()
 
     def _query(self, sql: str, parameters: Sequence[object] = ()) -> sqlite3.Cursor:
         try:

@@ -32,7 +32,6 @@ __all__ = [
     "FetchSettings",
     "article_from_text",
     "default_cache_dir",
-    "iter_inputs",
     "read_file",
     "read_inputs",
     "read_items",
@@ -61,8 +60,8 @@ def read_inputs(
     """
     articles: list[Article] = []
     failures: list[ReadFailure] = []
-    for outcome in iter_inputs(
-        inputs, offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir,
+    for outcome in read_items(
+        expand_inputs(inputs), offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir,
         fetch_settings=fetch_settings, address_policy=address_policy,
     ):
         if isinstance(outcome, ReadFailure):
@@ -70,23 +69,6 @@ def read_inputs(
         else:
             articles.append(outcome)
     return articles, failures
-
-
-def iter_inputs(
-    inputs: Iterable[str],
-    *,
-    offline: bool = False,
-    refresh: bool = False,
-    allow_private: bool = False,
-    cache_dir: Path | str | None = None,
-    fetch_settings: FetchSettings | None = None,
-    address_policy: AddressPolicy | None = None,
-) -> Iterator[Article | ReadFailure]:
-    """Each article the inputs name, or the failure that stopped it, in input order (see read_inputs)."""
-    return read_items(
-        expand_inputs(inputs), offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir,
-        fetch_settings=fetch_settings, address_policy=address_policy,
-    )
 
 
 def read_items(
