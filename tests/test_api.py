@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+import pytest
+
 import claimcheck
 from tests.conftest import SEEDS
 
 
-def test_public_names_are_sorted_and_importable():
-    assert claimcheck.__all__ == sorted(claimcheck.__all__)
-    for name in claimcheck.__all__:
-        assert getattr(claimcheck, name) is not None
+def test_public_names_are_exactly_the_documented_api():
+    assert claimcheck.__all__ == [
+        "Article",
+        "ClaimcheckError",
+        "Corpus",
+        "Evidence",
+        "Report",
+        "Verdict",
+        "__version__",
+        "check_texts",
+        "iter_verified",
+        "load_corpus",
+        "verify_articles",
+    ]
+    public = {name for name in dir(claimcheck) if not name.startswith("_")} | {"__version__"}
+    assert set(claimcheck.__all__) <= public
+
+
+def test_public_names_are_the_library_objects_they_name():
+    from pydantic import BaseModel
+
+    for model in ("Article", "Evidence", "Report", "Verdict"):
+        assert issubclass(getattr(claimcheck, model), BaseModel), model
+    assert issubclass(claimcheck.ClaimcheckError, Exception)
+    for function in ("check_texts", "iter_verified", "load_corpus", "verify_articles"):
+        assert callable(getattr(claimcheck, function)), function
+    assert claimcheck.__version__.count(".") == 2
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        claimcheck.nothing_here  # noqa: B018
 
 
 def test_check_texts_from_python_returns_labels_with_evidence(nlp):
