@@ -1,0 +1,39 @@
+"""Golden matching cases (tests/cases/matching.json): typed claims against small corpora.
+
+Cases claimcheck still gets wrong carry `known_failure` and run as strict xfails: when a change
+fixes one, the run fails until the case is promoted to a plain expectation.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from claimcheck.cli import cli
+
+CASES = json.loads((Path(__file__).parent / "cases" / "matching.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _param(case: dict) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=case["known_failure"])] if "known_failure" in case else []
+    return pytest.param(case, id=case["id"], marks=marks)
+
+
+@pytest.mark.parametrize("case", [_param(case) for case in CASES])
+def test_typed_claim_gets_the_analysts_label_with_its_evidence(case, tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, text in case["corpus"].items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["check", case["claim"], "--against", str(corpus), "--store", str(tmp_path / "store"), "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    (verdict,) = json.loads(result.stdout)["verdicts"]
+    assert verdict["label"] == case["label"], verdict
+    for stance in ("supports", "contradicts"):
+        named = {Path(e["source"]).name for e in verdict["evidence"] if e["stance"] == stance}
+        assert set(case.get(stance, [])) <= named, (stance, verdict["evidence"])
