@@ -39,7 +39,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-import build_corpus
+import build_corpus  # noqa: E402  (a sibling script, importable once HERE is on the path)
 
 DEFAULT_ROOT = build_corpus.DEFAULT_OUT
 TARGET_RATIO = 0.85

@@ -58,9 +58,9 @@ def read_split(fnc1: Path, split: str) -> tuple[list[dict[str, str]], dict[str, 
 def f1_by_class(gold: list[str], pred: list[str]) -> dict[str, float]:
     out = {}
     for label in LABELS:
-        tp = sum(g == label and p == label for g, p in zip(gold, pred))
-        fp = sum(g != label and p == label for g, p in zip(gold, pred))
-        fn = sum(g == label and p != label for g, p in zip(gold, pred))
+        tp = sum(g == label and p == label for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != label and p == label for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == label and p != label for g, p in zip(gold, pred, strict=True))
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         out[label] = (
@@ -72,7 +72,7 @@ def f1_by_class(gold: list[str], pred: list[str]) -> dict[str, float]:
 
 def report(gold: list[str], pred: list[str]) -> str:
     f1 = f1_by_class(gold, pred)
-    confusion = Counter(zip(gold, pred))
+    confusion = Counter(zip(gold, pred, strict=True))
     lines = [
         "confusion (gold -> predicted):",
         "  " + " " * 10 + "".join(f"{p[:8]:>10}" for p in LABELS),
@@ -117,7 +117,7 @@ def main() -> int:
         spacy_started = time.perf_counter()
         sentences = {
             bid: [s.text for s in doc.sents]
-            for bid, doc in zip(bodies, nlp.pipe(bodies.values()))
+            for bid, doc in zip(bodies, nlp.pipe(bodies.values()), strict=True)
         }
         print(
             f"spaCy sentence split: {time.perf_counter() - spacy_started:.1f}s (not counted below)"
@@ -129,7 +129,7 @@ def main() -> int:
     elapsed = time.perf_counter() - started
     gold = [p["Stance"] for p in pairs]
     pred = [pr.label for pr in predictions]
-    for p, pr in list(zip(pairs, predictions))[: args.show]:
+    for p, pr in list(zip(pairs, predictions, strict=True))[: args.show]:
         print(
             f"{p['Stance']:>9} -> {pr.label:<9} {p['Headline'][:70]!r}: {'; '.join(pr.reasons)}"
         )

@@ -181,17 +181,17 @@ def export(clf, params: dict, bias: np.ndarray) -> dict:
                     "class": k,
                     "feature": [
                         int(f) if not leaf else -1
-                        for f, leaf in zip(nodes["feature_idx"], is_leaf)
+                        for f, leaf in zip(nodes["feature_idx"], is_leaf, strict=True)
                     ],
                     "threshold": [
                         float(t) if not leaf else 0.0
-                        for t, leaf in zip(nodes["num_threshold"], is_leaf)
+                        for t, leaf in zip(nodes["num_threshold"], is_leaf, strict=True)
                     ],
                     "left": [
-                        int(v) if not leaf else -1 for v, leaf in zip(left, is_leaf)
+                        int(v) if not leaf else -1 for v, leaf in zip(left, is_leaf, strict=True)
                     ],
                     "right": [
-                        int(v) if not leaf else -1 for v, leaf in zip(right, is_leaf)
+                        int(v) if not leaf else -1 for v, leaf in zip(right, is_leaf, strict=True)
                     ],
                     "value": [float(f"{v:.6g}") for v in value[:n]],
                 }

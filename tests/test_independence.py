@@ -40,7 +40,7 @@ def test_pages_of_one_outlet_are_one_origin():
 
 def test_an_outside_article_copying_most_of_a_corpus_story_is_found():
     corpus = CopyIndex.from_sentences({"wire.txt": STORY.splitlines(), "other.txt": ["A different report says the port stays closed."]})
-    edited = STORY.replace("more than forty vessels", "some thirty vessels").splitlines() + ["Reporting by our staff."]
+    edited = [*STORY.replace("more than forty vessels", "some thirty vessels").splitlines(), "Reporting by our staff."]
     assert copied_source(edited, corpus) == "wire.txt"
     assert copied_source(STORY.splitlines()[:2], corpus) is None  # two shared sentences are a quote, not a copy
     assert copied_source(["The port of Valdia stays shut, officials in the capital said on Monday."], corpus) is None

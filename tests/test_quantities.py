@@ -4,8 +4,9 @@ import math
 
 import pytest
 
-from claimcheck.extract.quantities import describe, find_quantities
+from claimcheck.extract.quantities import find_quantities
 from claimcheck.models import Qualifier
+from claimcheck.models import describe_amount as describe
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from claimcheck.errors import StoreError
+from claimcheck.indexing import index_files
 from claimcheck.ingest.files import article_files, read_file
 from claimcheck.models import Article, Statement
-from claimcheck.store import CorpusStore, default_store_path, index_files
+from claimcheck.store import CorpusStore, default_store_path
 
 
 def fake_statements(article: Article) -> list[Statement]:
@@ -153,7 +154,8 @@ KILLABLE_INDEXER = textwrap.dedent(
     from pathlib import Path
     sys.path.insert(0, sys.argv[2])
     from test_store import corpus_files, fake_statements, read
-    from claimcheck.store import CorpusStore, default_store_path, index_files
+    from claimcheck.indexing import index_files
+    from claimcheck.store import CorpusStore, default_store_path
 
     folder = Path(sys.argv[1])
 

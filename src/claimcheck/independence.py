@@ -59,12 +59,20 @@ class CopyLookup(Protocol):
         """How many keys each source holds."""
         ...
 
+    def sources_with_hash(self, content_hash: str) -> Sequence[str]:
+        """The corpus sources whose text has this content hash (identical copies), first one first."""
+        ...
+
 
 class CopyIndex:
     """The sentence keys of a corpus read into memory, by key and by source."""
 
-    def __init__(self, keys: Mapping[str, set[str]]) -> None:
-        """keys: each source's copy keys (copy_keys of its sentences)."""
+    def __init__(self, keys: Mapping[str, set[str]], *, hashes: Iterable[tuple[str, str]] = ()) -> None:
+        """keys: each source's copy keys (copy_keys of its sentences); hashes: (source, content hash)
+        of each article, in corpus order."""
+        self._by_hash: dict[str, list[str]] = defaultdict(list)
+        for source, content_hash in hashes:
+            self._by_hash[content_hash].append(source)
         self._counts = {source: len(held) for source, held in keys.items()}
         self._holders: dict[str, list[str]] = defaultdict(list)
         for source in sorted(keys):
@@ -72,15 +80,20 @@ class CopyIndex:
                 self._holders[key].append(source)
 
     @classmethod
-    def from_sentences(cls, sentences: Mapping[str, Iterable[str]]) -> CopyIndex:
+    def from_sentences(
+        cls, sentences: Mapping[str, Iterable[str]], *, hashes: Iterable[tuple[str, str]] = ()
+    ) -> CopyIndex:
         """sentences: each source's sentence texts."""
-        return cls({source: copy_keys(texts) for source, texts in sentences.items()})
+        return cls({source: copy_keys(texts) for source, texts in sentences.items()}, hashes=hashes)
 
     def copy_key_holders(self, keys: Iterable[str]) -> dict[str, list[str]]:
         return {key: self._holders[key] for key in keys if key in self._holders}
 
     def copy_key_counts(self, sources: Iterable[str]) -> dict[str, int]:
         return {source: self._counts.get(source, 0) for source in sources}
+
+    def sources_with_hash(self, content_hash: str) -> list[str]:
+        return list(self._by_hash.get(content_hash, ()))
 
 
 def copied_source(sentences: Iterable[str], corpus: CopyLookup) -> str | None:

@@ -10,17 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import itertools
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from claimcheck import __version__
-from claimcheck.errors import CorpusError
+from claimcheck.corpus import Corpus, corpus_from_store, store_origins
+from claimcheck.errors import ArticleReadError, CorpusError
 from claimcheck.extract import iter_statements
 from claimcheck.extract.nlp import PIPELINE_PACKAGES
-from claimcheck.independence import origins_from_keys
 from claimcheck.ingest import read_file, read_inputs
 from claimcheck.ingest.files import article_files
 from claimcheck.ingest.inputs import (
@@ -33,23 +35,17 @@ from claimcheck.ingest.inputs import (
 )
 from claimcheck.ingest.urls import is_url
 from claimcheck.models import Article, ReadFailure, Statement
-from claimcheck.pipeline import Corpus
-from claimcheck.store import (
-    CorpusStore,
-    FileStamp,
-    IndexResult,
-    default_store_path,
-    index_files,
-)
+from claimcheck.store import CorpusStore, FileStamp, default_store_path
 
 __all__ = [
-    "StoredStatements",
-    "corpus_from_store",
+    "IndexResult",
+    "Plan",
     "extractor_fingerprint",
+    "index_files",
     "load_stored_corpus",
     "open_store",
+    "plan_sync",
     "store_location",
-    "store_origins",
     "sync_store",
 ]
 
@@ -82,6 +78,27 @@ def extractor_fingerprint() -> str:
         except importlib.metadata.PackageNotFoundError:
             continue
     return digest.hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a sync has to do: files to read, files already indexed, sources gone from disk."""
+
+    to_read: list[FileStamp]
+    unchanged: list[str]
+    removed: list[str]
+
+
+@dataclass
+class IndexResult:
+    """What one indexing run did, for the summary line."""
+
+    extracted: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list[ReadFailure] = field(default_factory=list)
+    statements_added: int = 0
+    words_extracted: int = 0
 
 
 def store_location(inputs: Sequence[str], store: str | Path | None = None) -> Path | None:
@@ -181,89 +198,113 @@ def _expand(inputs: Sequence[str], store: CorpusStore, stamped: dict[str, FileSt
                 yield from expand_inputs([name])
 
 
-class StoredStatements(Mapping[str, list[Statement]]):
-    """The statements of every stored article, read from the store when asked for."""
+def plan_sync(
+    store: CorpusStore,
+    files: Iterable[tuple[str, Path]],
+    *,
+    also_present: Iterable[str] = (),
+    stamped: Mapping[str, FileStamp] | None = None,
+) -> Plan:
+    """Compare the files on disk with the store, by size and modification time only.
 
-    _KEEP_SOURCES = 5_000
-
-    def __init__(self, store: CorpusStore) -> None:
-        self._store = store
-        self._sources: set[str] | None = None
-        self._read: dict[str, list[Statement]] = {}
-
-    def _known(self) -> set[str]:
-        if self._sources is None:
-            self._sources = set(self._store.sources())
-        return self._sources
-
-    def __getitem__(self, source: str) -> list[Statement]:
-        # The matcher asks for the same evidence sources claim after claim: keep what was read.
-        found = self._read.get(source)
-        if found is None:
-            if source not in self._known():
-                raise KeyError(source)
-            if len(self._read) >= self._KEEP_SOURCES:
-                self._read.clear()
-            found = self._read[source] = list(self._store.statements(source))
-        return list(found)
-
-    def __contains__(self, source: object) -> bool:
-        return source in self._known()
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(sorted(self._known()))
-
-    def __len__(self) -> int:
-        return len(self._known())
+    A file whose stamp changed is to be read; whether it must be re-extracted is decided
+    after reading, by its content hash (`CorpusStore.is_current`). Sources in also_present
+    (articles read some other way, such as web pages) are not counted as removed. stamped: stamps
+    the caller took already, so those files are not looked at again.
+    """
+    known = store.file_records()
+    to_read: list[FileStamp] = []
+    unchanged: list[str] = []
+    seen: set[str] = set()
+    for source, path in files:
+        seen.add(source)
+        stamp = (stamped or {}).get(source) or FileStamp.of(source, path)
+        if stamp is None:
+            to_read.append(FileStamp(source=source, path=path, mtime_ns=-1, size=-1))
+            continue
+        if known.get(source) == (stamp.mtime_ns, stamp.size, store.fingerprint):
+            unchanged.append(source)
+        else:
+            to_read.append(stamp)
+    seen.update(also_present)
+    removed = sorted(set(known) - seen)
+    return Plan(to_read=to_read, unchanged=unchanged, removed=removed)
 
 
-class StoredArticles(Sequence[Article]):
-    """The stored articles: counted without being read, read once when first iterated or indexed."""
-
-    def __init__(self, store: CorpusStore) -> None:
-        self._store = store
-        self._count = store.article_count()
-        self._loaded: list[Article] | None = None
-
-    def _all(self) -> list[Article]:
-        if self._loaded is None:
-            self._loaded = self._store.articles()
-        return self._loaded
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __iter__(self) -> Iterator[Article]:
-        return iter(self._all())
-
-    def __getitem__(self, index):  # type: ignore[no-untyped-def]
-        return self._all()[index]
+ReadArticle = Callable[[Path, str], Article]
+ExtractMany = Callable[[Iterable[Article]], Iterable[tuple[Article, list[Statement]]]]
 
 
-def store_origins(store: CorpusStore) -> dict[str, str]:
-    """Independent origins of the stored articles, computed once per change of the store."""
-    cached = store.cached_origins()
-    if cached is not None:
-        return cached
-    keys: dict[str, list[str]] = {}
-    for source, key in store.copy_keys():
-        keys.setdefault(source, []).append(key)
-    origins = origins_from_keys(store.articles(), keys)
-    store.save_origins(origins)
-    return origins
+def index_files(
+    store: CorpusStore,
+    files: Sequence[tuple[str, Path]],
+    *,
+    read: ReadArticle,
+    extract: ExtractMany,
+    articles: Sequence[Article] = (),
+    on_progress: Callable[[str, int, int], None] | None = None,
+    stamped: Mapping[str, FileStamp] | None = None,
+) -> IndexResult:
+    """Bring the store in line with the files: drop removed ones, extract new and changed ones.
 
+    read(path, source) reads one file (raising ArticleReadError); articles are ones already read
+    some other way (web pages from the page cache), kept when their text is unchanged. extract
+    yields each article with its statements, lazily, so each finished article is stored (and
+    survives an interruption) before the next is done; it is not called at all when nothing
+    changed, so an up-to-date corpus never loads the language pipeline. on_progress(source,
+    done, total) is called after each file or article that had to be looked at.
+    """
+    result = IndexResult()
+    plan = plan_sync(store, files, also_present=[article.source for article in articles], stamped=stamped)
+    if plan.removed:
+        store.remove(plan.removed)
+    result.removed = list(plan.removed)
+    result.unchanged = list(plan.unchanged)
+    stamps: dict[str, FileStamp] = {}
+    total = len(plan.to_read) + len(articles)
+    done = 0
 
-def corpus_from_store(store: CorpusStore, *, location: str, failures: Sequence[ReadFailure] = ()) -> Corpus:
-    """A Corpus that retrieves from the store, without loading every statement into memory."""
-    return Corpus(
-        location=location,
-        articles=StoredArticles(store),  # type: ignore[arg-type]
-        retriever=store,
-        origins=store_origins(store),
-        statements=StoredStatements(store),  # type: ignore[arg-type]
-        failures=list(failures),
-        copies=store,
-    )
+    def tick(source: str) -> None:
+        nonlocal done
+        done += 1
+        if on_progress is not None:
+            on_progress(source, done, total)
+
+    def changed() -> Iterator[Article]:
+        for stamp in plan.to_read:
+            try:
+                article = read(stamp.path, stamp.source)
+            except ArticleReadError as exc:
+                result.failures.append(ReadFailure(input=exc.input, reason=exc.reason))
+                # A file that can no longer be read must not keep answering from its old text.
+                store.remove([stamp.source])
+                tick(stamp.source)
+                continue
+            if store.is_current(article):
+                store.touch(stamp)
+                result.unchanged.append(stamp.source)
+                tick(stamp.source)
+                continue
+            stamps[article.source] = stamp
+            yield article
+        for article in articles:
+            if store.is_current(article):
+                result.unchanged.append(article.source)
+                tick(article.source)
+                continue
+            yield article
+
+    pending = changed()
+    first = next(pending, None)
+    if first is not None:
+        for article, statements in extract(itertools.chain([first], pending)):
+            store.put(article, statements, stamp=stamps.pop(article.source, None))
+            result.extracted.append(article.source)
+            result.statements_added += len(statements)
+            result.words_extracted += len(article.text.split())
+            tick(article.source)
+    result.unchanged.sort()
+    return result
 
 
 def load_stored_corpus(

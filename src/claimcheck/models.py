@@ -6,6 +6,7 @@ no stage can quietly grow the data another stage relies on.
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Literal
 
@@ -64,6 +65,37 @@ class Quantity(_Frozen):
     counted: str | None = Field(None, description="Lemma of the noun the number counts: 'troop', 'people'.")
     governor: str | None = Field(None, description="Lemma of the verb the quantity hangs from: 'send'.")
     dated: bool = Field(False, description="Marked as an earlier or initial figure ('initial estimate', 'last week').")
+
+    def rounding_tolerance(self) -> float:
+        """Relative tolerance the wording implies: 'about' is loose, a round number is loose, '10,437' is tight."""
+        if self.qualifier == Qualifier.APPROXIMATE:
+            return 0.2
+        digits = re.sub(r"\D", "", re.sub(r"\.\d+", "", self.text))
+        significant = len(digits.rstrip("0")) if digits else 1
+        if self.value >= 100 and significant <= 2:
+            return 0.1
+        return 0.02
+
+    def describe(self) -> str:
+        """In short words for reasons: '$2.2 billion'; a range as written."""
+        return self.text if self.qualifier == Qualifier.RANGE else describe_amount(self.value, self.unit)
+
+
+def describe_amount(value: float, unit: str | None) -> str:
+    """An amount in short words for reasons: 2.2e9 USD -> '$2.2 billion'."""
+    for scale_name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(value) >= scale:
+            number = f"{value / scale:.3g} {scale_name}"
+            break
+    else:
+        number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
+    if unit == "USD":
+        return "$" + number
+    if unit == "percent":
+        return number + "%"
+    return f"{number} {unit}" if unit and unit not in {"EUR", "GBP"} else (
+        {"EUR": "€", "GBP": "£"}.get(unit or "", "") + number
+    )
 
 
 class EntityMention(_Frozen):
@@ -184,7 +216,7 @@ class Report(_Frozen):
     )
 
     @model_serializer(mode="wrap")
-    def _leave_out_absent_baseline(self, handler: SerializerFunctionWrapHandler):  # type: ignore[no-untyped-def]
+    def _leave_out_absent_baseline(self, handler: SerializerFunctionWrapHandler):
         # A run without a baseline writes exactly the report it wrote before the field existed.
         # (No return annotation: with one, pydantic would publish it instead of the model's schema.)
         data = handler(self)

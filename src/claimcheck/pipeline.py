@@ -10,85 +10,19 @@ from __future__ import annotations
 import itertools
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
-from claimcheck.independence import CopyIndex, CopyLookup, base_origin, copied_source, copy_keys, origins_from_keys
+from claimcheck.indexing import load_stored_corpus, store_location
 from claimcheck.ingest import read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
-from claimcheck.match import Retriever, StatementIndex, load_stance_model, match_claim
-from claimcheck.models import Article, Claim, CorpusInfo, ReadFailure, Report, Statement, Verdict
-from claimcheck.store import CorpusStore
+from claimcheck.match import load_stance_model, match_claim
+from claimcheck.models import Article, Claim, ReadFailure, Report, Statement, Verdict
 from claimcheck.verdict import label_claim
 
 __all__ = ["Corpus", "check_claims", "check_texts", "iter_verified", "load_corpus", "merge_reports", "verify_articles"]
-
-
-@dataclass
-class Corpus:
-    """Articles read, their statements indexed, and the origin of every source."""
-
-    location: str
-    articles: list[Article]
-    retriever: Retriever
-    origins: dict[str, str]
-    statements: dict[str, list[Statement]] = field(default_factory=dict)
-    failures: list[ReadFailure] = field(default_factory=list)
-    # The sentence keys of the corpus articles, for telling an outside article that copies one of them.
-    copies: CopyLookup | None = field(default=None, repr=False, compare=False)
-    _copies: dict[str, str] | None = field(default=None, init=False, repr=False, compare=False)
-    # Origins of articles checked against the corpus without being part of it: kept apart, so that
-    # the corpus's own counts (info) do not grow with every article verified.
-    _outside: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def sentences_of(self, source: str) -> list[Statement]:
-        return self.statements.get(source, [])
-
-    def origin_of(self, source: str) -> str:
-        return self.origins.get(source) or self._outside.get(source, source)
-
-    def place(self, article: Article, statements: Sequence[Statement]) -> None:
-        """Give an article being checked its origin. A copy of a corpus article (the same text, or
-        most of the same sentences) shares the original's, so the copy cannot back it; an article
-        of a corpus outlet shares the outlet's; any other is an origin of its own."""
-        if article.source in self.origins or article.source in self._outside:
-            return
-        original = self.copy_of(article.content_hash) or copied_source(
-            (statement.text for statement in statements), self._copy_lookup()
-        )
-        origin = self.origin_of(original) if original else self.origin_of(base_origin(article))
-        self._outside[article.source] = origin
-
-    def copy_of(self, content_hash: str) -> str | None:
-        """A corpus source whose text is identical (same content hash), or None.
-
-        A stored corpus answers from the store's index without reading its articles; one read into
-        memory builds its table once, on first use.
-        """
-        if isinstance(self.retriever, CorpusStore):
-            found = self.retriever.sources_with_hash(content_hash)
-            return found[0] if found else None
-        if self._copies is None:
-            self._copies = {}
-            for article in self.articles:
-                self._copies.setdefault(article.content_hash, article.source)
-        return self._copies.get(content_hash)
-
-    def _copy_lookup(self) -> CopyLookup:
-        if self.copies is None:
-            self.copies = CopyIndex.from_sentences(
-                {source: [statement.text for statement in found] for source, found in self.statements.items()}
-            )
-        return self.copies
-
-    def info(self) -> CorpusInfo:
-        return CorpusInfo(
-            location=self.location,
-            sources=len(self.articles),
-            origins=len(set(self.origins.values())),
-            statements=self.retriever.statement_count(),
-        )
 
 
 def load_corpus(
@@ -108,9 +42,6 @@ def load_corpus(
     files that had to be looked at.
     """
     if use_store:
-        # Imported here: claimcheck.indexing builds on this module.
-        from claimcheck.indexing import load_stored_corpus, store_location
-
         location = store_location(inputs, store)
         if location is not None:
             corpus, _ = load_stored_corpus(
@@ -119,30 +50,6 @@ def load_corpus(
             return corpus
     articles, failures = read_inputs(inputs, **(read_options or {}))
     return corpus_from_articles(articles, location=", ".join(inputs), failures=failures, nlp=nlp, jobs=jobs)
-
-
-def corpus_from_articles(
-    articles: Sequence[Article],
-    *,
-    location: str,
-    failures: Sequence[ReadFailure] = (),
-    nlp=None,
-    jobs: int = 1,
-) -> Corpus:
-    statements: dict[str, list[Statement]] = {}
-    for article, found in iter_statements(articles, nlp=nlp, n_process=jobs):
-        statements[article.source] = found
-    index = StatementIndex(s for found in statements.values() for s in found)
-    keys = {source: copy_keys(s.text for s in found) for source, found in statements.items()}
-    return Corpus(
-        location=location,
-        articles=list(articles),
-        retriever=index,
-        origins=origins_from_keys(articles, keys),
-        statements=statements,
-        failures=list(failures),
-        copies=CopyIndex(keys),
-    )
 
 
 def check_claims(

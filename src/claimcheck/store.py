@@ -13,22 +13,22 @@ and comes back from the vocabulary exactly as it went in.
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import json
 import math
 import os
 import re
 import sqlite3
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from claimcheck.errors import ArticleReadError, StoreError
+from claimcheck.errors import StoreError
 from claimcheck.independence import copy_keys
-from claimcheck.models import Article, ReadFailure, Statement
+from claimcheck.models import Article, Statement
 
 __all__ = [
     "DEFAULT_CANDIDATES",
@@ -38,10 +38,7 @@ __all__ = [
     "STORE_SCHEMA_VERSION",
     "CorpusStore",
     "FileStamp",
-    "IndexResult",
-    "Plan",
     "default_store_path",
-    "index_files",
 ]
 
 STORE_SCHEMA_VERSION = 2  # 2: sentence_keys, to tell an article outside the corpus that copies one inside
@@ -156,27 +153,6 @@ class FileStamp:
         return cls(source=source, path=path, mtime_ns=stat.st_mtime_ns, size=stat.st_size)
 
 
-@dataclass(frozen=True)
-class Plan:
-    """What a sync has to do: files to read, files already indexed, sources gone from disk."""
-
-    to_read: list[FileStamp]
-    unchanged: list[str]
-    removed: list[str]
-
-
-@dataclass
-class IndexResult:
-    """What one indexing run did, for the summary line."""
-
-    extracted: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    removed: list[str] = field(default_factory=list)
-    failures: list[ReadFailure] = field(default_factory=list)
-    statements_added: int = 0
-    words_extracted: int = 0
-
-
 class CorpusStore:
     """An opened corpus store. Use `CorpusStore.open(path)`; close it, or use it as a context manager."""
 
@@ -286,42 +262,14 @@ class CorpusStore:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def plan(
-        self,
-        files: Iterable[tuple[str, Path]],
-        *,
-        also_present: Iterable[str] = (),
-        stamped: Mapping[str, FileStamp] | None = None,
-    ) -> Plan:
-        """Compare the files on disk with the store, by size and modification time only.
-
-        A file whose stamp changed is to be read; whether it must be re-extracted is decided
-        after reading, by its content hash (`is_current`). Sources in also_present (articles read
-        some other way, such as web pages) are not counted as removed. stamped: stamps the caller
-        took already, so those files are not looked at again.
-        """
-        known = {
+    def file_records(self) -> dict[str, tuple[int | None, int | None, str]]:
+        """(mtime_ns, size, fingerprint) of every stored article, as recorded when it was read."""
+        return {
             source: (mtime_ns, size, fingerprint)
             for source, mtime_ns, size, fingerprint in self._query(
                 "SELECT source, mtime_ns, size, fingerprint FROM articles"
             )
         }
-        to_read: list[FileStamp] = []
-        unchanged: list[str] = []
-        seen: set[str] = set()
-        for source, path in files:
-            seen.add(source)
-            stamp = (stamped or {}).get(source) or FileStamp.of(source, path)
-            if stamp is None:
-                to_read.append(FileStamp(source=source, path=path, mtime_ns=-1, size=-1))
-                continue
-            if known.get(source) == (stamp.mtime_ns, stamp.size, self.fingerprint):
-                unchanged.append(source)
-            else:
-                to_read.append(stamp)
-        seen.update(also_present)
-        removed = sorted(set(known) - seen)
-        return Plan(to_read=to_read, unchanged=unchanged, removed=removed)
 
     def stamps(self) -> dict[str, tuple[int, int]]:
         """(mtime_ns, size) of every stored file, as recorded when it was read, under this fingerprint."""
@@ -681,88 +629,10 @@ class CorpusStore:
         )
 
 
-ReadArticle = Callable[[Path, str], Article]
-ExtractMany = Callable[[Iterable[Article]], Iterable[tuple[Article, list[Statement]]]]
-
-
-def index_files(
-    store: CorpusStore,
-    files: Sequence[tuple[str, Path]],
-    *,
-    read: ReadArticle,
-    extract: ExtractMany,
-    articles: Sequence[Article] = (),
-    on_progress: Callable[[str, int, int], None] | None = None,
-    stamped: Mapping[str, FileStamp] | None = None,
-) -> IndexResult:
-    """Bring the store in line with the files: drop removed ones, extract new and changed ones.
-
-    read(path, source) reads one file (raising ArticleReadError); articles are ones already read
-    some other way (web pages from the page cache), kept when their text is unchanged. extract
-    yields each article with its statements, lazily, so each finished article is stored (and
-    survives an interruption) before the next is done; it is not called at all when nothing
-    changed, so an up-to-date corpus never loads the language pipeline. on_progress(source,
-    done, total) is called after each file or article that had to be looked at.
-    """
-    result = IndexResult()
-    plan = store.plan(files, also_present=[article.source for article in articles], stamped=stamped)
-    if plan.removed:
-        store.remove(plan.removed)
-    result.removed = list(plan.removed)
-    result.unchanged = list(plan.unchanged)
-    stamps: dict[str, FileStamp] = {}
-    total = len(plan.to_read) + len(articles)
-    done = 0
-
-    def tick(source: str) -> None:
-        nonlocal done
-        done += 1
-        if on_progress is not None:
-            on_progress(source, done, total)
-
-    def changed() -> Iterator[Article]:
-        for stamp in plan.to_read:
-            try:
-                article = read(stamp.path, stamp.source)
-            except ArticleReadError as exc:
-                result.failures.append(ReadFailure(input=exc.input, reason=exc.reason))
-                # A file that can no longer be read must not keep answering from its old text.
-                store.remove([stamp.source])
-                tick(stamp.source)
-                continue
-            if store.is_current(article):
-                store.touch(stamp)
-                result.unchanged.append(stamp.source)
-                tick(stamp.source)
-                continue
-            stamps[article.source] = stamp
-            yield article
-        for article in articles:
-            if store.is_current(article):
-                result.unchanged.append(article.source)
-                tick(article.source)
-                continue
-            yield article
-
-    pending = changed()
-    first = next(pending, None)
-    if first is not None:
-        for article, statements in extract(itertools.chain([first], pending)):
-            store.put(article, statements, stamp=stamps.pop(article.source, None))
-            result.extracted.append(article.source)
-            result.statements_added += len(statements)
-            result.words_extracted += len(article.text.split())
-            tick(article.source)
-    result.unchanged.sort()
-    return result
-
-
 def store_size_bytes(store: CorpusStore) -> int:
     """The size of the store on disk, WAL included, for the index summary."""
     total = 0
     for suffix in ("", "-wal", "-shm"):
-        try:
+        with contextlib.suppress(OSError):
             total += os.path.getsize(str(store.path) + suffix)
-        except OSError:
-            pass
     return total

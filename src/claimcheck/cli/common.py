@@ -69,8 +69,8 @@ def write_output(text: str, destination: str | None = None) -> None:
     if destination is None or destination == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    from pathlib import Path
     import tempfile
+    from pathlib import Path
 
     target = Path(destination)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -20,8 +20,8 @@ from claimcheck.cli.ci_options import (
     verify_each,
 )
 from claimcheck.cli.common import format_option, handle_errors, write_output
-from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
+from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.models import Report
 from claimcheck.pipeline import load_corpus
 from claimcheck.report import FORMATS, render

@@ -67,7 +67,7 @@ def iter_statements(
     next_to_yield = 0
     seen_paragraphs: dict[int, int] = {}
     for doc, (number, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
-        article, statements, expected = pending[number]
+        article, statements, _expected = pending[number]
         previous_terms: list[str] = []
         for sent in doc.sents:
             if not sent.text.strip():

@@ -183,7 +183,7 @@ def _attribution(sent, raw_text: str, reporting_root) -> str | None:
 def _background_tokens(tokens, lemmas: list[str]) -> set[int]:
     """Token indexes inside a secondary role: 'based on X', 'comparable to X', 'X design'."""
     inside: set[int] = set()
-    for token, lemma in zip(tokens, lemmas):
+    for token, lemma in zip(tokens, lemmas, strict=True):
         if token.dep_ == "prep":
             head = token.head
             if _opens_secondary_role(head.lemma_.lower(), head.lower_, token.lower_):
@@ -248,7 +248,7 @@ def _counted_and_governor(span) -> tuple[str | None, str | None]:
             if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"NORP", "GPE"}:
                 noun = token
                 break
-            if token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of" or token.is_punct:
+            if (token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of") or token.is_punct:
                 break
     counted = lemma_term(noun) if noun is not None else None
     governor = None
@@ -298,7 +298,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         if target is terms and any(i in core for i in ent_indexes):
             core_terms.extend(ent_terms + implied)
         seen_entity_tokens.update(ent_indexes)
-    for token, token_lower, lemma in zip(tokens, lowers, lemmas):
+    for token, token_lower, lemma in zip(tokens, lowers, lemmas, strict=True):
         index = token.i
         if index in seen_entity_tokens or token_lower == "according" or not _is_content(token, lemma, token_lower):
             continue
@@ -315,7 +315,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
     hedging_modals = MODALS - {"should", "must"} - ({"would"} if reporting_root is not None else set())
     hedges += [
-        token_lower for token, token_lower in zip(tokens, lowers)
+        token_lower for token, token_lower in zip(tokens, lowers, strict=True)
         if token_lower in hedging_modals and token.tag_ == "MD"
     ]
     opinion = cue_lists.opinion.first_in(lower)

@@ -99,10 +99,7 @@ def _amount(text: str) -> tuple[float, str | None, bool] | None:
     match = _AMOUNT_PARTS.search(text)
     if match is None:
         return None
-    if match.group("digits"):
-        value = float(match.group("digits").replace(",", ""))
-    else:
-        value = float(WORD_VALUES[match.group("words").lower()])
+    value = float(match.group("digits").replace(",", "")) if match.group("digits") else float(WORD_VALUES[match.group("words").lower()])
     scale = match.group("scale")
     if scale:
         # a bare 'm' or 'b' after a number is only a scale next to a currency ("$5m"), not "5 m" metres
@@ -139,7 +136,8 @@ def find_quantities(text: str) -> list[RawQuantity]:
             if second is not None:
                 upper, second_currency, second_scaled = second
                 # "11 to 12 billion": the scale written once applies to both ends
-                if not _amount(match.group("first"))[2] and second_scaled and upper > value:
+                first_amount = _amount(match.group("first"))
+                if not (first_amount and first_amount[2]) and second_scaled and upper > value:
                     scale = upper / float(re.sub(r"[^\d.]", "", second_text.split()[0]) or 1)
                     value *= scale if scale > 1 else 1
                 low, high = min(value, upper), max(value, upper)
@@ -163,31 +161,3 @@ def find_quantities(text: str) -> list[RawQuantity]:
 
 def _is_year(text: str, value: float, unit: str | None) -> bool:
     return unit is None and re.fullmatch(r"(1[89]|20)\d\d", text) is not None and 1800 <= value <= 2100
-
-
-def rounding_tolerance(quantity_text: str, value: float, qualifier: Qualifier) -> float:
-    """Relative tolerance the wording implies: 'about' is loose, a round number is loose, '10,437' is tight."""
-    if qualifier == Qualifier.APPROXIMATE:
-        return 0.2
-    digits = re.sub(r"\D", "", re.sub(r"\.\d+", "", quantity_text))
-    significant = len(digits.rstrip("0")) if digits else 1
-    if value >= 100 and significant <= 2:
-        return 0.1
-    return 0.02
-
-
-def describe(value: float, unit: str | None) -> str:
-    """A quantity in short words for reasons: 2.2e9 USD -> '$2.2 billion'."""
-    for scale_name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
-        if abs(value) >= scale:
-            number = f"{value / scale:.3g} {scale_name}"
-            break
-    else:
-        number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.3g}"
-    if unit == "USD":
-        return "$" + number
-    if unit == "percent":
-        return number + "%"
-    return f"{number} {unit}" if unit and unit not in {"EUR", "GBP"} else (
-        {"EUR": "€", "GBP": "£"}.get(unit or "", "") + number
-    )

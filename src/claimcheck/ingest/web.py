@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -92,11 +93,9 @@ def _fetch(fetcher: Fetcher, url: str, target: str) -> Page | ArticleReadError:
 
 
 def _store(cache: PageCache, page: Page) -> None:
-    try:
+    # A cache that cannot be written costs a refetch next time, not this run's article.
+    with contextlib.suppress(OSError):
         cache.put(page)
-    except OSError:
-        # A cache that cannot be written costs a refetch next time, not this run's article.
-        pass
 
 
 def article_from_page(page: Page, *, source: str) -> Article:

@@ -372,7 +372,7 @@ def extract_features(
     words["claim_hedge"] = [w for _, w in claim_s.cues["hedge"]]
     words["claim_negation"] = [w for _, w in claim_s.cues["negation"]]
     surface_of: dict[str, str] = {}
-    for token, stem in zip(claim_s.tokens, claim_s.stems):
+    for token, stem in zip(claim_s.tokens, claim_s.stems, strict=True):
         if stem:
             surface_of.setdefault(stem, token)
     words["missing"] = [
@@ -417,10 +417,10 @@ class StanceModel:
             [np.array(t["threshold"], dtype=np.float64) for t in trees]
         )
         self._left = np.concatenate(
-            [np.array(t["left"], dtype=np.int64) + o for t, o in zip(trees, offsets)]
+            [np.array(t["left"], dtype=np.int64) + o for t, o in zip(trees, self._roots, strict=True)]
         )
         self._right = np.concatenate(
-            [np.array(t["right"], dtype=np.int64) + o for t, o in zip(trees, offsets)]
+            [np.array(t["right"], dtype=np.int64) + o for t, o in zip(trees, self._roots, strict=True)]
         )
         self._value = np.concatenate(
             [np.array(t["value"], dtype=np.float64) for t in trees]
@@ -504,7 +504,7 @@ class StanceModel:
         return StancePrediction(
             label=label,
             probabilities={
-                lab: round(float(p), 4) for lab, p in zip(self.labels, probs)
+                lab: round(float(p), 4) for lab, p in zip(self.labels, probs, strict=True)
             },
             reasons=reasons,
             best_sentence=best,
@@ -569,7 +569,8 @@ def _quote(words: Sequence[str], limit: int = 4) -> str:
 def _render(group: str, x: np.ndarray, ev: _Evidence, best: int | None) -> str:
     f = _FEATURE_INDEX
     w = ev.words
-    pct = lambda name: f"{x[f[name]]:.0%}"
+    def pct(name):
+        return f"{x[f[name]]:.0%}"
     if group == "coverage":
         text = f"covers {pct('cover')} of the claim's words"
         if w["missing"] and x[f["cover"]] < 1:

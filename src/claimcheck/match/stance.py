@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from claimcheck.extract.quantities import describe, rounding_tolerance
 from claimcheck.lexicon import ExclusiveGroup, lexicon
 from claimcheck.models import Quantity, Stance, Statement
 
@@ -68,7 +68,7 @@ def coverage(
     sentence: Statement,
     idf: Callable[[str], float],
     *,
-    skip: set[str] = frozenset(),
+    skip: AbstractSet[str] = frozenset(),
     wanted: list[str] | None = None,
 ) -> Coverage:
     """IDF-weighted share of the claim's terms (its core, unless told) that the sentence, or at less
@@ -130,7 +130,7 @@ def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
 
 
 def _bounds(quantity: Quantity) -> tuple[float, float]:
-    tolerance = rounding_tolerance(quantity.text, quantity.value, quantity.qualifier)
+    tolerance = quantity.rounding_tolerance()
     return quantity.low * (1 - tolerance), quantity.high * (1 + tolerance)
 
 
@@ -188,7 +188,7 @@ def compare_numbers(claim: Statement, sentence: Statement) -> NumberFinding | No
         wanted, stated = conflict
         return NumberFinding(
             "contradicts",
-            f"numbers disagree: {describe(wanted.value, wanted.unit) if wanted.qualifier != 'range' else wanted.text}"
+            f"numbers disagree: {wanted.describe()}"
             f" vs {stated.text}",
             Strength.CONFLICT,
         )
@@ -247,7 +247,7 @@ def compare_alternatives(claim: Statement, sentence: Statement) -> tuple[Stance,
             return ("contradicts", f"exclusive alternatives ({group.name}): '{member}' vs '{others[0]}'",
                     Strength.CONFLICT)
         if sentence.correction:
-            final = max(stated, key=stated.get)
+            final = max(stated, key=stated.__getitem__)
             if final != member:
                 return ("contradicts", f"corrected ({group.name}): '{member}' replaced by '{final}' "
                         f"('{sentence.correction}')", Strength.DENIAL)
@@ -305,14 +305,13 @@ def decide_stance(
         return result("contradicts", corrected, Strength.DENIAL)
 
     numbers = compare_numbers(claim, sentence)
-    if numbers is not None and numbers.stance == "contradicts" and hedge is None:
-        if cover.relevance >= CONFLICT_RELEVANCE:
-            return result(numbers.stance, numbers.reason, numbers.strength)
+    if numbers is not None and numbers.stance == "contradicts" and hedge is None and cover.relevance >= CONFLICT_RELEVANCE:
+        return result(numbers.stance, numbers.reason, numbers.strength)
 
     claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
     if claim_negated and not sentence_negated and hedge is None and _entails(sentence.predicate, claim.predicate):
         # The implied action need not be named: "troops are joining Russian forces" says they were sent.
-        rest = coverage(claim, sentence, idf, skip={claim.predicate})
+        rest = coverage(claim, sentence, idf, skip={claim.predicate} if claim.predicate else set())
         if not rest.missing_entities and rest.relevance >= ASSERT_RELEVANCE:
             return result("contradicts", f"states what the claim denies ('{claim_negated}'): "
                           f"'{sentence.predicate}' implies '{claim.predicate}'", Strength.CONFLICT)
@@ -345,10 +344,7 @@ def decide_stance(
     if whole.relevance < WHOLE_CLAIM_RELEVANCE:
         return result("mentions", f"related: covers the claim's core but {whole.relevance:.0%} of all it says",
                       Strength.MENTION)
-    if numbers is not None:
-        reason = numbers.reason
-    else:
-        reason = f"same statement: covers {cover.relevance:.0%} of the claim"
+    reason = numbers.reason if numbers is not None else f"same statement: covers {cover.relevance:.0%} of the claim"
     if sentence.attribution:
         reason += f" (according to {sentence.attribution})"
     return result("supports", reason, Strength.SUPPORT)
