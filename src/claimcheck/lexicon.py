@@ -1,7 +1,13 @@
-"""The data files that hold claimcheck's word knowledge, loaded once.
+"""claimcheck's word knowledge: every word list it uses, read from claimcheck/data/*.json here and nowhere else.
 
-They live in claimcheck/data/*.json so users can read and extend them; nothing in code lists
-entity names, synonyms or cue words.
+The files are for users to read and extend; each one's `_about` notes say what each list is for and
+how to extend it (docs/lexicon.md lists them all). No code holds a word list of its own.
+
+Two families of lists, kept apart on purpose even where they overlap (both have negation words):
+- the extractor's and the stance rules' lists, `lexicon()`: extend them freely. The extractor's files
+  (`EXTRACTOR_FILES`) are part of the extractor fingerprint, so a store re-extracts after an edit.
+- the learned stance model's lists, `stance_word_lists()` (`STANCE_MODEL_FILES`): the model was
+  trained on exactly these, so they change only with a retrain (scripts/train_stance.py).
 """
 
 from __future__ import annotations
@@ -10,10 +16,53 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any
+
+from claimcheck.models import Qualifier
+
+__all__ = [
+    "EXTRACTOR_FILES",
+    "STANCE_MODEL_FILES",
+    "ExclusiveGroup",
+    "Lexicon",
+    "QuantityWords",
+    "StanceWordLists",
+    "data_file",
+    "lexicon",
+    "stance_word_lists",
+]
+
+# The data files whose words can change the statements extracted from an article (and the stance
+# rules' files beside them). The extractor fingerprint hashes exactly these.
+EXTRACTOR_FILES = (
+    "aliases.json",
+    "claims.json",
+    "cues.json",
+    "entailments.json",
+    "exclusive.json",
+    "gazetteer.json",
+    "quantities.json",
+    "synonyms.json",
+    "terms.json",
+)
+# The learned stance model and the word lists it was trained with: used when matching only.
+STANCE_MODEL_FILES = ("stance_lexicon.json", "stance_model.json")
+
+# The kinds of the learned model's cue lists; only some of them have phrases.
+_STANCE_WORD_KINDS = ("negation", "refute", "hedge", "report", "support")
+_STANCE_PHRASE_KINDS = ("refute", "hedge", "support")
 
 
-def _load(name: str) -> dict:
-    return json.loads(resources.files("claimcheck.data").joinpath(name).read_text(encoding="utf-8"))
+def data_file(name: str) -> Traversable:
+    """One of claimcheck's data files, as installed."""
+    return resources.files("claimcheck.data").joinpath(name)
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(data_file(name).read_text(encoding="utf-8"))
+    return data
 
 
 @dataclass(frozen=True)
@@ -23,30 +72,71 @@ class ExclusiveGroup:
 
 
 @dataclass(frozen=True)
+class QuantityWords:
+    """The words of numbers as news writes them (quantities.json)."""
+
+    number_words: dict[str, float]  # 'seven' -> 7
+    scales: dict[str, float]  # 'billion' -> 1e9
+    currencies: dict[str, str]  # '$' -> 'USD'
+    units: dict[str, str]  # 'kilometres' -> 'km'
+    vague_plurals: dict[str, tuple[float, float]]  # 'thousands' -> (2000, 99999)
+    qualifiers: dict[str, Qualifier]  # 'more than' -> at least
+    time_words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Lexicon:
+    """The word lists of the extractor and the stance rules, from the files in EXTRACTOR_FILES."""
+
     aliases: dict[str, str]
     alias_labels: dict[str, str]
     implies: dict[str, tuple[str, ...]]
     entails: dict[str, frozenset[str]]  # action -> actions its assertion implies were done
     weak_hedges: frozenset[str]
     synonyms: dict[str, str]
+    spellings: dict[str, str]  # British -> American
+    generic_terms: frozenset[str]
+    kept_stop_words: frozenset[str]
     exclusive_groups: tuple[ExclusiveGroup, ...]
     negation_words: frozenset[str]
     denial_phrases: tuple[str, ...]
     correction_phrases: tuple[str, ...]
     hedge_words: tuple[str, ...]
     reporting_verbs: frozenset[str]
+    belief_verbs: frozenset[str]
+    modal_verbs: frozenset[str]
+    non_hedging_modals: frozenset[str]
+    conditional_openers: tuple[str, ...]
     opinion_markers: tuple[str, ...]
     dated_markers: tuple[str, ...]
     secondary_role_heads: tuple[str, ...]
+    secondary_role_nouns: frozenset[str]
+    anaphoric_openers: tuple[str, ...]
+    lead_ins: tuple[str, ...]
+    opening_adverbials: tuple[str, ...]
+    quantities: QuantityWords
     gazetteer: dict[str, tuple[str, ...]]
 
     def canonical_lemma(self, lemma: str) -> str:
         return self.synonyms.get(lemma, lemma)
 
 
+def _quantity_words() -> QuantityWords:
+    raw = _load("quantities.json")
+    return QuantityWords(
+        number_words=raw["number_words"],
+        scales=raw["scales"],
+        currencies=raw["currencies"],
+        units=raw["units"],
+        vague_plurals={words: (low, high) for words, (low, high) in raw["vague_plurals"].items()},
+        qualifiers={word: Qualifier(kind) for kind, words in raw["qualifiers"].items() for word in words},
+        time_words=tuple(raw["time_words"]),
+    )
+
+
 @cache
 def lexicon() -> Lexicon:
+    """The extractor's and the stance rules' word lists, loaded once per process."""
     synonyms: dict[str, str] = {}
     for canonical, words in _load("synonyms.json")["classes"].items():
         for word in words:
@@ -56,6 +146,8 @@ def lexicon() -> Lexicon:
         for group in _load("exclusive.json")["groups"]
     )
     cues = _load("cues.json")
+    terms = _load("terms.json")
+    claims = _load("claims.json")
     aliases = _load("aliases.json")
     gazetteer = {label: tuple(names) for label, names in _load("gazetteer.json").items() if not label.startswith("_")}
     return Lexicon(
@@ -65,14 +157,45 @@ def lexicon() -> Lexicon:
         entails={action: frozenset(implied) for action, implied in _load("entailments.json")["entails"].items()},
         weak_hedges=frozenset(cues["weak_hedges"]),
         synonyms=synonyms,
+        spellings=terms["spellings"],
+        generic_terms=frozenset(terms["generic_terms"]),
+        kept_stop_words=frozenset(terms["kept_stop_words"]),
         exclusive_groups=groups,
         negation_words=frozenset(cues["negation_words"]),
         denial_phrases=tuple(cues["denial_phrases"]),
         correction_phrases=tuple(cues["correction_phrases"]),
         hedge_words=tuple(cues["hedge_words"]),
         reporting_verbs=frozenset(cues["reporting_verbs"]),
+        belief_verbs=frozenset(cues["belief_verbs"]),
+        modal_verbs=frozenset(cues["modal_verbs"]),
+        non_hedging_modals=frozenset(cues["non_hedging_modals"]),
+        conditional_openers=tuple(cues["conditional_openers"]),
         opinion_markers=tuple(cues["opinion_markers"]),
         dated_markers=tuple(cues["dated_markers"]),
         secondary_role_heads=tuple(cues["secondary_role_heads"]),
+        secondary_role_nouns=frozenset(cues["secondary_role_nouns"]),
+        anaphoric_openers=tuple(claims["anaphoric_openers"]),
+        lead_ins=tuple(claims["lead_ins"]),
+        opening_adverbials=tuple(claims["opening_adverbials"]),
+        quantities=_quantity_words(),
         gazetteer=gazetteer,
+    )
+
+
+@dataclass(frozen=True)
+class StanceWordLists:
+    """The learned stance model's word lists as written (stance_lexicon.json); the model tokenises the phrases."""
+
+    stopwords: frozenset[str]
+    words: dict[str, frozenset[str]]  # cue kind -> single words
+    phrases: dict[str, tuple[str, ...]]  # cue kind -> phrases, in the file's order
+
+
+def stance_word_lists(path: Path | None = None) -> StanceWordLists:
+    """The learned model's word lists, from stance_lexicon.json or from `path` (a retraining experiment)."""
+    raw = _load("stance_lexicon.json") if path is None else json.loads(Path(path).read_text("utf-8"))
+    return StanceWordLists(
+        stopwords=frozenset(raw["stopwords"]),
+        words={kind: frozenset(raw[kind]) for kind in _STANCE_WORD_KINDS},
+        phrases={kind: tuple(raw.get(f"{kind}_phrases", [])) for kind in _STANCE_PHRASE_KINDS},
     )

@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
+from claimcheck.extract.cues import cues
 from claimcheck.extract.features import statement_from_span
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.nlp import load_pipeline
@@ -91,16 +92,13 @@ def extract_statements(article: Article, *, nlp=None) -> list[Statement]:
     return next(iter_statements([article], nlp=nlp))[1]
 
 
-# A sentence that opens on a pronoun or "this/these ..." leans on the one before: not checkable alone.
-ANAPHORIC_START = re.compile(r"^(?:it|its|this|these|that|those|they|their|he|she|his|her|we|such|the latter|the former)\b", re.I)
-
-
 def is_claim(statement: Statement) -> bool:
     """A checkable factual claim: a full, self-contained sentence that asserts something concrete."""
     words = len(statement.text.split())
     if statement.kind != "fact" or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
         return False
-    if ANAPHORIC_START.match(statement.text):
+    # A sentence that opens on a pronoun or "this/these ..." leans on the one before: not checkable alone.
+    if cues().anaphoric_start.match(statement.text):
         return False
     if statement.predicate is None:
         return False

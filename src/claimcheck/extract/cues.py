@@ -1,8 +1,10 @@
-"""The lexicon's cue lists (hedges, opinion, denial, correction, dated markers, secondary roles)
-compiled into patterns once per process.
+"""The lexicon's word lists the extractor searches text for, compiled into patterns once per process.
 
-Every corpus sentence is searched for every list when indexing, so each list gets one combined
-pattern: most sentences hold none of its phrases and are done with after a single search.
+Cue lists (hedges, opinion, denial, correction, dated markers, secondary roles) become PhraseLists:
+every corpus sentence is searched for every list when indexing, so each list gets one combined
+pattern, and most sentences hold none of its phrases and are done with after a single search.
+Lists that open a sentence or a claim's name become anchored patterns; the few rules that are
+patterns rather than words (a four-digit year, 'according to ...') are written here beside them.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ __all__ = ["Cues", "PhraseList", "cues"]
 
 def _whole_words(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def _either(words: Iterable[str]) -> str:
+    """Regex alternatives matching each word literally."""
+    return "|".join(map(re.escape, words))
 
 
 class PhraseList:
@@ -57,12 +64,19 @@ class Cues:
     correction: PhraseList
     dated: PhraseList
     secondary_role_heads: PhraseList
+    conditional_start: re.Pattern[str]  # a sentence that is speculation ('If ...'), on lower-case text
+    time_words: re.Pattern[str]  # a span the tagger calls a date that surely is one ('Some 12k' is not)
+    anaphoric_start: re.Pattern[str]  # a sentence that leans on the one before ('It ...')
+    lead_ins: re.Pattern[str]  # openings trimmed from a claim's name ('However, ')
+    leading_adverbial: re.Pattern[str]  # a short opening adverbial trimmed from a claim's name ('In June, ')
 
 
 @cache
 def cues() -> Cues:
     """The compiled cue lists of the loaded lexicon."""
     words = lexicon()
+    lead_ins = rf"according to [^,]+|in (?:a|an|the) [^,]{{0,40}}|{_either(words.lead_ins)}"
+    adverbials = rf"(?:{_either(words.opening_adverbials)}|on [a-z]+day)\b[^,]{{0,60}}|[A-Z][a-z]+day|yesterday|today"
     return Cues(
         hedges=PhraseList(words.hedge_words),
         opinion=PhraseList(words.opinion_markers),
@@ -70,4 +84,9 @@ def cues() -> Cues:
         correction=PhraseList(words.correction_phrases),
         dated=PhraseList(words.dated_markers),
         secondary_role_heads=PhraseList(words.secondary_role_heads),
+        conditional_start=re.compile(rf"^(?:{_either(words.conditional_openers)})\b"),
+        time_words=re.compile(rf"\b(?:\d{{4}}|[ap]\.?m\.?|{_either(words.quantities.time_words)})\b", re.IGNORECASE),
+        anaphoric_start=re.compile(rf"^(?:{_either(words.anaphoric_openers)})\b", re.IGNORECASE),
+        lead_ins=re.compile(rf"^(?:(?:{lead_ins}),\s*)+", re.IGNORECASE),
+        leading_adverbial=re.compile(rf"^(?:{adverbials}),\s+", re.IGNORECASE),
     )

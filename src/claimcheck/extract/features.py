@@ -24,42 +24,14 @@ AUX_DEPS = frozenset({"aux", "auxpass"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SKIP_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 QUANTITY_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
-# Words too common in news to say what a sentence is about.
-GENERIC_LEMMAS = frozenset({
-    "be", "have", "do", "make", "take", "get", "go", "come", "give", "include", "become", "remain", "seem",
-    "also", "new", "other", "many", "much", "more", "most", "such", "own", "last", "first", "recent",
-    "year", "time", "day", "week", "month", "way", "thing", "part", "lot", "number", "people's",
-    "mr", "ms", "mrs", "percent", "-", "—", "–",
-})
-MODALS = frozenset({"may", "might", "could", "would", "should", "must"})
-BRITISH = {"defence": "defense", "neighbour": "neighbor", "neighbourhood": "neighborhood", "armour": "armor",
-           "armoured": "armored", "centre": "center", "programme": "program", "organisation": "organization",
-           "utilise": "utilize", "favour": "favor", "labour": "labor", "honour": "honor", "offence": "offense"}
-# Verbs whose clausal complement is what the sentence asserts, besides the lexicon's reporting verbs.
-BELIEF_VERBS = frozenset({"claim", "believe", "suggest"})
-ROLE_NOUNS = frozenset({"design", "version", "variant"})  # 'the RS-26 design': RS-26 is background
-# spaCy's stop list holds verbs and nouns that carry a claim ("show", "fire", "call", "front").
-STOP_WORDS_KEPT = frozenset({
-    "show", "fire", "call", "move", "name", "front", "back", "top", "bottom", "full", "serious", "empty",
-    "give", "put", "see", "find", "thick", "thin", "bill", "amount", "sixty", "fifty", "forty",
-})
 
 LEADING_THE = re.compile(r"^(the)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
-CONDITIONAL_START = re.compile(r"^(if|whether|unless)\b")
 ACCORDING_TO = re.compile(r"according to ([^,;]+?)(?:,|;|$)")
 REPORTS_FROM = re.compile(
     r"\b(?:reports?|reporting|sources?) (?:from|by|in|at) ((?:the )?[a-z][\w.’' -]{2,40}?)"
     r"(?= have| has| say| said| suggest| indicate|,|$)"
-)
-# The tagger sometimes calls "Some 12k" a date: only spans with a time word are dates for sure.
-TIME_WORDS = re.compile(
-    r"\b(?:\d{4}|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|ago|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tomorrow|"
-    r"spring|summer|autumn|fall|winter|morning|evening|night|noon|midnight|[ap]\.?m\.?)\b",
-    re.IGNORECASE,
 )
 SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
 
@@ -79,7 +51,8 @@ def entity_key(text: str) -> str:
 def term_of_lemma(lemma: str) -> str:
     """A spaCy lemma as a term: lower case, American spelling, its synonym class."""
     lemma = lemma.lower()
-    return lexicon().canonical_lemma(BRITISH.get(lemma, lemma))
+    words = lexicon()
+    return words.canonical_lemma(words.spellings.get(lemma, lemma))
 
 
 def lemma_term(token) -> str:
@@ -90,7 +63,8 @@ def _is_content(token, lemma: str, lower: str) -> bool:
     """A word that says what the sentence is about. lemma and lower: the token's, lower-cased."""
     if token.pos_ not in CONTENT_POS:
         return False
-    kept = lemma in STOP_WORDS_KEPT or lower in STOP_WORDS_KEPT
+    kept_words = lexicon().kept_stop_words
+    kept = lemma in kept_words or lower in kept_words
     if not kept and (token.is_stop or lemma in STOP_WORDS):
         return False
     return not token.is_punct and not token.like_num and token.dep_ not in AUX_DEPS and len(token.text) > 1
@@ -139,7 +113,8 @@ def _main_predicate(sent):
     """The verb the sentence asserts: the root, or the clause a reporting verb introduces."""
     root = sent.root
     root_lemma = root.lemma_.lower()
-    if root_lemma in lexicon().reporting_verbs or root_lemma in BELIEF_VERBS:
+    words = lexicon()
+    if root_lemma in words.reporting_verbs or root_lemma in words.belief_verbs:
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
@@ -183,12 +158,13 @@ def _attribution(sent, raw_text: str, reporting_root) -> str | None:
 def _background_tokens(tokens, lemmas: list[str]) -> set[int]:
     """Token indexes inside a secondary role: 'based on X', 'comparable to X', 'X design'."""
     inside: set[int] = set()
+    role_nouns = lexicon().secondary_role_nouns
     for token, lemma in zip(tokens, lemmas, strict=True):
         if token.dep_ == "prep":
             head = token.head
             if _opens_secondary_role(head.lemma_.lower(), head.lower_, token.lower_):
                 inside.update(t.i for t in token.subtree)
-        if lemma in ROLE_NOUNS:
+        if lemma in role_nouns:
             inside.update(t.i for t in token.subtree if t.i != token.i)
     return inside
 
@@ -215,7 +191,7 @@ def _quantities(sent, raw_text: str, ents) -> list[Quantity]:
         return []
     skip_spans = [
         (e.start_char, e.end_char) for e in ents
-        if e.label_ in QUANTITY_SKIP_LABELS and (e.label_ == "ORDINAL" or TIME_WORDS.search(e.text))
+        if e.label_ in QUANTITY_SKIP_LABELS and (e.label_ == "ORDINAL" or cues().time_words.search(e.text))
     ]
     dated_markers = cues().dated
     found = []
@@ -303,7 +279,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         if index in seen_entity_tokens or token_lower == "according" or not _is_content(token, lemma, token_lower):
             continue
         term = term_of_lemma(lemma)
-        if term in GENERIC_LEMMAS or term in words.reporting_verbs:
+        if term in words.generic_terms or term in words.reporting_verbs:
             continue
         (background_terms if index in background else terms).append(term)
         if index in core and index not in background:
@@ -311,9 +287,9 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     terms = list(dict.fromkeys(terms))
     background_terms = [t for t in dict.fromkeys(background_terms) if t not in terms]
 
-    hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in MODALS]
+    hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in words.modal_verbs]
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
-    hedging_modals = MODALS - {"should", "must"} - ({"would"} if reporting_root is not None else set())
+    hedging_modals = words.modal_verbs - words.non_hedging_modals - ({"would"} if reporting_root is not None else set())
     hedges += [
         token_lower for token, token_lower in zip(tokens, lowers, strict=True)
         if token_lower in hedging_modals and token.tag_ == "MD"
@@ -324,7 +300,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         kind = "question"
     elif opinion:
         kind = "opinion"
-    elif CONDITIONAL_START.match(lower) or any(
+    elif cue_lists.conditional_start.match(lower) or any(
         c.tag_ == "MD" and c.lower_ in hedging_modals for c in predicate.children
     ):
         kind = "speculation"

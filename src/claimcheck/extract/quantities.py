@@ -7,65 +7,47 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
+from claimcheck.lexicon import lexicon
 from claimcheck.models import Qualifier
 
-WORD_VALUES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100,
-    "dozen": 12, "a dozen": 12, "half a dozen": 6, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
-}
-SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
-}
-CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
-UNIT_WORDS = {
-    "percent": "percent", "per cent": "percent", "%": "percent", "percentage points": "percentage points",
-    "dollars": "USD", "euros": "EUR", "pounds": "GBP", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
-    "km": "km", "kilometers": "km", "kilometres": "km", "miles": "mile", "mi": "mile",
-    "kg": "kg", "kilograms": "kg", "tons": "tonne", "tonnes": "tonne", "meters": "m", "metres": "m",
-}
-VAGUE_PLURALS = {"dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 99_999),
-                 "tens of thousands": (20_000, 99_999), "millions": (2e6, 999e6)}
-QUALIFIERS = {
-    "about": Qualifier.APPROXIMATE, "around": Qualifier.APPROXIMATE, "approximately": Qualifier.APPROXIMATE,
-    "roughly": Qualifier.APPROXIMATE, "nearly": Qualifier.APPROXIMATE, "almost": Qualifier.APPROXIMATE,
-    "some": Qualifier.APPROXIMATE, "an estimated": Qualifier.APPROXIMATE, "estimated": Qualifier.APPROXIMATE,
-    "close to": Qualifier.APPROXIMATE, "an approximate": Qualifier.APPROXIMATE,
-    "more than": Qualifier.AT_LEAST, "over": Qualifier.AT_LEAST, "at least": Qualifier.AT_LEAST,
-    "upwards of": Qualifier.AT_LEAST, "in excess of": Qualifier.AT_LEAST, "no fewer than": Qualifier.AT_LEAST,
-    "fewer than": Qualifier.AT_MOST, "less than": Qualifier.AT_MOST, "under": Qualifier.AT_MOST,
-    "up to": Qualifier.AT_MOST, "at most": Qualifier.AT_MOST, "as many as": Qualifier.AT_MOST,
-    "no more than": Qualifier.AT_MOST,
-}
-
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_WORDS = "|".join(sorted((re.escape(w) for w in WORD_VALUES), key=len, reverse=True))
-_SCALE = "|".join(sorted((re.escape(s) for s in SCALES), key=len, reverse=True))
-_CURRENCY = r"US\$|\$|€|£|¥"
-_UNIT = "|".join(sorted((re.escape(u) for u in UNIT_WORDS), key=len, reverse=True))
-_QUALIFIER = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
-_VAGUE = "|".join(sorted((re.escape(v) for v in VAGUE_PLURALS), key=len, reverse=True))
-_AMOUNT = rf"(?:(?:{_CURRENCY})\s?)?(?:{_NUMBER}|\b(?:{_WORDS})\b)(?:\s?(?:{_SCALE})\b(?:\s(?:{_SCALE})\b)?)?"
 
-QUANTITY_PATTERN = re.compile(
-    rf"(?<![\w\-/.])"
-    rf"(?:(?P<qualifier>\b(?:{_QUALIFIER}))\s+)?"
-    rf"(?:(?P<between>between)\s+)?"
-    rf"(?P<first>{_AMOUNT})"
-    rf"(?:\s*(?P<joiner>to|and|-|–|—)\s*(?P<second>{_AMOUNT}))?"
-    rf"(?:\s?(?P<unit>{_UNIT})(?![\w]))?"
-    rf"|(?P<vague>\b(?:{_VAGUE})\b)\s+of\b",
-    re.IGNORECASE,
-)
-_AMOUNT_PARTS = re.compile(
-    rf"(?P<currency>{_CURRENCY})?\s?(?:(?P<digits>{_NUMBER})|(?P<words>{_WORDS}))(?:\s?(?P<scale>(?:{_SCALE})\b(?:\s(?:{_SCALE})\b)?))?",
-    re.IGNORECASE,
-)
+
+def _longest_first(words: Iterable[str]) -> str:
+    """Regex alternatives for the words, longer ones tried first."""
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a quantity expression, the parts of one amount), built from the lexicon's number words once."""
+    words = lexicon().quantities
+    number_words = _longest_first(words.number_words)
+    scale = _longest_first(words.scales)
+    currency = _longest_first(words.currencies)
+    amount = (
+        rf"(?:(?:{currency})\s?)?(?:{_NUMBER}|\b(?:{number_words})\b)(?:\s?(?:{scale})\b(?:\s(?:{scale})\b)?)?"
+    )
+    quantity = re.compile(
+        rf"(?<![\w\-/.])"
+        rf"(?:(?P<qualifier>\b(?:{_longest_first(words.qualifiers)}))\s+)?"
+        rf"(?:(?P<between>between)\s+)?"
+        rf"(?P<first>{amount})"
+        rf"(?:\s*(?P<joiner>to|and|-|–|—)\s*(?P<second>{amount}))?"
+        rf"(?:\s?(?P<unit>{_longest_first(words.units)})(?![\w]))?"
+        rf"|(?P<vague>\b(?:{_longest_first(words.vague_plurals)})\b)\s+of\b",
+        re.IGNORECASE,
+    )
+    parts = re.compile(
+        rf"(?P<currency>{currency})?\s?(?:(?P<digits>{_NUMBER})|(?P<words>{number_words}))"
+        rf"(?:\s?(?P<scale>(?:{scale})\b(?:\s(?:{scale})\b)?))?",
+        re.IGNORECASE,
+    )
+    return quantity, parts
 
 
 # "one of the founders", "no one", "one another": the word "one" as a pronoun, not a count
@@ -96,10 +78,11 @@ class RawQuantity:
 
 def _amount(text: str) -> tuple[float, str | None, bool] | None:
     """(value, currency, has_scale) of one amount, or None when it is not a number."""
-    match = _AMOUNT_PARTS.search(text)
+    match = _patterns()[1].search(text)
     if match is None:
         return None
-    value = float(match.group("digits").replace(",", "")) if match.group("digits") else float(WORD_VALUES[match.group("words").lower()])
+    words = lexicon().quantities
+    value = float(match.group("digits").replace(",", "")) if match.group("digits") else float(words.number_words[match.group("words").lower()])
     scale = match.group("scale")
     if scale:
         # a bare 'm' or 'b' after a number is only a scale next to a currency ("$5m"), not "5 m" metres
@@ -107,17 +90,18 @@ def _amount(text: str) -> tuple[float, str | None, bool] | None:
             scale = None
         else:
             for word in scale.lower().split():  # "five hundred thousand"
-                value *= SCALES[word]
-    currency = CURRENCIES.get((match.group("currency") or "").lower())
+                value *= words.scales[word]
+    currency = words.currencies.get((match.group("currency") or "").lower())
     return value, currency, bool(scale)
 
 
 def find_quantities(text: str) -> list[RawQuantity]:
     """Every number expression in a sentence, with the bounds its wording implies."""
     found: list[RawQuantity] = []
-    for match in QUANTITY_PATTERN.finditer(text):
+    words = lexicon().quantities
+    for match in _patterns()[0].finditer(text):
         if match.group("vague"):
-            low, high = VAGUE_PLURALS[match.group("vague").lower()]
+            low, high = words.vague_plurals[match.group("vague").lower()]
             found.append(RawQuantity(match.group(0), match.start(), match.end(), (low + high) / 2, low, high,
                                      Qualifier.APPROXIMATE, None))
             continue
@@ -125,8 +109,8 @@ def find_quantities(text: str) -> list[RawQuantity]:
         if first is None or _is_pronoun_one(text, match.start(), match.end()):
             continue
         value, currency, _ = first
-        unit = currency or UNIT_WORDS.get((match.group("unit") or "").lower())
-        qualifier = QUALIFIERS.get((match.group("qualifier") or "").lower(), Qualifier.EXACT)
+        unit = currency or words.units.get((match.group("unit") or "").lower())
+        qualifier = words.qualifiers.get((match.group("qualifier") or "").lower(), Qualifier.EXACT)
         low = high = value
         second_text = match.group("second")
         joiner = (match.group("joiner") or "").lower()

@@ -29,6 +29,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from claimcheck.lexicon import stance_word_lists
+
 __all__ = [
     "FEATURE_NAMES",
     "LABELS",
@@ -66,24 +68,9 @@ class Lexicon:
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:
-        if path is None:
-            text = (
-                resources.files("claimcheck.data")
-                .joinpath("stance_lexicon.json")
-                .read_text("utf-8")
-            )
-        else:
-            text = Path(path).read_text("utf-8")
-        raw = json.loads(text)
-        words = {
-            k: frozenset(raw[k])
-            for k in ("negation", "refute", "hedge", "report", "support")
-        }
-        phrases = {
-            k: tuple(tuple(_surface(p)) for p in raw.get(f"{k}_phrases", []))
-            for k in ("refute", "hedge", "support")
-        }
-        return cls(stopwords=frozenset(raw["stopwords"]), words=words, phrases=phrases)
+        lists = stance_word_lists(path)
+        phrases = {kind: tuple(tuple(_surface(p)) for p in texts) for kind, texts in lists.phrases.items()}
+        return cls(stopwords=lists.stopwords, words=lists.words, phrases=phrases)
 
     @cached_property
     def cue_index(self) -> dict[str, tuple[tuple[str, ...], tuple[tuple[str, int, tuple[str, ...]], ...]]]:
