@@ -34,6 +34,7 @@ from claimcheck.ingest.inputs import (
     expand_inputs,
 )
 from claimcheck.ingest.urls import is_url
+from claimcheck.lexicon import EXTRACTOR_FILES
 from claimcheck.models import Article, ReadFailure, Statement
 from claimcheck.store import CorpusStore, FileStamp, default_store_path
 
@@ -54,19 +55,19 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 @cache
-def extractor_fingerprint() -> str:
-    """What made the stored statements: claimcheck's version, its extraction code and lexicons, the spaCy pipeline.
+def extractor_fingerprint(package: Path = _PACKAGE) -> str:
+    """What made the stored statements: claimcheck's version, its extraction code, the data files of
+    its word lists (lexicon.EXTRACTOR_FILES, named one by one), the spaCy pipeline.
 
     A store made under another fingerprint is re-extracted on its next sync, so a new release
-    or an edited lexicon never answers from stale features.
+    or an edited word list never answers from stale features. The learned stance model and its word
+    lists (lexicon.STANCE_MODEL_FILES) are used when matching, not when extracting: they are left out,
+    so that retraining stance does not make every store parse its corpus again.
+    package: the claimcheck package directory (tests pass a copy).
     """
     digest = hashlib.sha256(__version__.encode())
-    # The stance model and its lexicon are used when matching, not when extracting: leave them out,
-    # so that retraining stance does not make every store parse its corpus again.
-    data = [path for path in (_PACKAGE / "data").glob("*.json") if not path.name.startswith("stance")]
-    sources = sorted(
-        [*(_PACKAGE / "extract").glob("*.py"), *data, _PACKAGE / "lexicon.py", _PACKAGE / "models.py"]
-    )
+    data = [package / "data" / name for name in EXTRACTOR_FILES]
+    sources = sorted([*(package / "extract").glob("*.py"), *data, package / "lexicon.py", package / "models.py"])
     for path in sources:
         try:
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
