@@ -27,7 +27,7 @@ from stance_dev import LABELS, f1_by_class, read_split, report, split_sentences
 
 from claimcheck.match.learned import (
     FEATURE_NAMES,
-    Lexicon,
+    StanceLexicon,
     StanceModel,
     extract_features,
     prepare_body,
@@ -35,7 +35,7 @@ from claimcheck.match.learned import (
 
 
 def featurize(
-    pairs: list[dict[str, str]], bodies: dict[str, str], lex: Lexicon
+    pairs: list[dict[str, str]], bodies: dict[str, str], lex: StanceLexicon
 ) -> np.ndarray:
     prepared = {
         bid: prepare_body(split_sentences(text), lex) for bid, text in bodies.items()
@@ -227,7 +227,7 @@ def main() -> int:
     )
     args = parser.parse_args()
 
-    lex = Lexicon.load()
+    lex = StanceLexicon.load()
     started = time.perf_counter()
     train_pairs, train_bodies = read_split(args.fnc1, "train")
     dev_pairs, dev_bodies = read_split(args.fnc1, "dev")

@@ -35,7 +35,7 @@ __all__ = [
     "FEATURE_NAMES",
     "LABELS",
     "BodyInfo",
-    "Lexicon",
+    "StanceLexicon",
     "StanceModel",
     "StancePrediction",
     "extract_features",
@@ -59,7 +59,7 @@ CUE_KINDS = ("refute", "hedge", "support", "report", "negation")
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class StanceLexicon:
     """Hand-written word lists; phrases are stored as tuples of lowercased tokens."""
 
     stopwords: frozenset[str]
@@ -67,7 +67,7 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]
 
     @classmethod
-    def load(cls, path: Path | None = None) -> Lexicon:
+    def load(cls, path: Path | None = None) -> StanceLexicon:
         lists = stance_word_lists(path)
         phrases = {kind: tuple(tuple(_surface(p)) for p in texts) for kind, texts in lists.phrases.items()}
         return cls(stopwords=lists.stopwords, words=lists.words, phrases=phrases)
@@ -129,7 +129,7 @@ def _stem(word: str) -> str:
     return stem
 
 
-def _find_cues(tokens: Sequence[str], lex: Lexicon) -> dict[str, list[tuple[int, str]]]:
+def _find_cues(tokens: Sequence[str], lex: StanceLexicon) -> dict[str, list[tuple[int, str]]]:
     """For each cue list, (position, matched text) of its words in token order, then of its phrases in lexicon order."""
     hits: dict[str, list[tuple[int, str]]] = {kind: [] for kind in CUE_KINDS}
     phrase_hits: dict[str, list[tuple[int, int, str]]] = {}
@@ -173,13 +173,13 @@ class BodyInfo:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _prepare_sentence(text: str, lex: Lexicon) -> _Sentence:
+def _prepare_sentence(text: str, lex: StanceLexicon) -> _Sentence:
     tokens = _surface(text)
     stems = ["" if (t in lex.stopwords or t == "?") else _stem(t) for t in tokens]
     return _Sentence(tokens, stems, frozenset(s for s in stems if s), _find_cues(tokens, lex))
 
 
-def prepare_body(sentences: Sequence[str], lex: Lexicon) -> BodyInfo:
+def prepare_body(sentences: Sequence[str], lex: StanceLexicon) -> BodyInfo:
     prepared = [_prepare_sentence(s, lex) for s in sentences if s.strip()]
     content: set[str] = set()
     counts: dict[str, int] = {}
@@ -251,7 +251,7 @@ _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 
 def extract_features(
-    claim: str, body: BodyInfo, lex: Lexicon
+    claim: str, body: BodyInfo, lex: StanceLexicon
 ) -> tuple[np.ndarray, _Evidence]:
     """One row of features for (claim, body), and the words behind them."""
     raw_claim = claim
@@ -385,13 +385,13 @@ class StancePrediction:
 class StanceModel:
     """Boosted trees over hand features; load with :meth:`load`, call :meth:`predict`."""
 
-    def __init__(self, spec: dict[str, Any], lexicon: Lexicon | None = None) -> None:
+    def __init__(self, spec: dict[str, Any], lexicon: StanceLexicon | None = None) -> None:
         if tuple(spec["features"]) != FEATURE_NAMES:
             raise ValueError(
                 "stance model was trained on other features than this code computes; "
                 "retrain with scripts/train_stance.py"
             )
-        self.lexicon = lexicon or Lexicon.load()
+        self.lexicon = lexicon or StanceLexicon.load()
         self.labels: tuple[str, ...] = tuple(spec["labels"])
         trees = spec["trees"]  # one entry per tree: class index and node arrays
         offsets = np.cumsum([0] + [len(t["feature"]) for t in trees])
