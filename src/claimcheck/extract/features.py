@@ -241,6 +241,8 @@ def _counted_and_governor(span) -> tuple[str | None, str | None]:
 
 def statement_from_span(sent, *, source: str, base_offset: int, context_terms: list[str]) -> Statement:
     """Build the Statement of one sentence. base_offset maps span offsets to the source text."""
+    # Long on purpose: it runs for every corpus sentence, reading the span's tokens, lemmas and
+    # entities once and deciding every feature from those reads (spaCy rebuilds them on each access).
     words = lexicon()
     cue_lists = cues()
     raw_text = sent.text
