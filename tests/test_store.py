@@ -296,3 +296,22 @@ def test_quantities_with_open_bounds_survive_the_store(tmp_path: Path) -> None:
     with CorpusStore.open(tmp_path / "store") as store:
         assert list(store.statements()) == [statement]
         assert store.candidates(["troop"]) == [statement]
+
+
+def test_a_write_interrupted_halfway_leaves_the_store_as_it_was(tmp_path: Path) -> None:
+    with CorpusStore.open(tmp_path / "store") as store:
+        for source in ("a.txt", "b.txt"):
+            article = Article(source=source, text="Troops moved.\n", content_hash=source)
+            store.put(article, fake_statements(article))
+
+        def sources_then_interrupt() -> Iterator[str]:
+            yield "a.txt"
+            raise KeyboardInterrupt
+
+        with pytest.raises(KeyboardInterrupt):
+            store.remove(sources_then_interrupt())
+        # a.txt was deleted inside the transaction, which was rolled back: it is still there, and found.
+        assert store.sources() == ["a.txt", "b.txt"]
+        assert [s.source for s in store.candidates(["troops"])] == ["a.txt", "b.txt"]
+    with CorpusStore.open(tmp_path / "store") as store:
+        assert store.sources() == ["a.txt", "b.txt"]
