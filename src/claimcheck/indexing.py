@@ -255,6 +255,10 @@ def index_files(
     changed, so an up-to-date corpus never loads the language pipeline. on_progress(source,
     done, total) is called after each file or article that had to be looked at.
     """
+    # Longer than 60 lines on purpose: reading (the changed() generator) and storing (the loop at the
+    # end) share the result, the stamps and the progress count, and must interleave one article at
+    # a time so that an interrupted run keeps every article it finished; split apart, that state
+    # would have to travel between functions.
     result = IndexResult()
     plan = plan_sync(store, files, also_present=[article.source for article in articles], stamped=stamped)
     if plan.removed:

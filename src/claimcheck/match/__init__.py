@@ -46,9 +46,8 @@ def match_claim(
     query = list(core) + list(claim.statement.background_terms)
     best: dict[str, SentenceStance] = {}
     ranked_sources: list[str] = []
-    for statement in retriever.candidates(query, limit=limit):
-        if claim.source is not None and statement.source == claim.source:
-            continue
+    # The claim's own source is left out in the query, so it takes none of the `limit` places.
+    for statement in retriever.candidates(query, limit=limit, exclude_source=claim.source):
         if statement.source not in ranked_sources:
             ranked_sources.append(statement.source)
         decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance)
