@@ -176,12 +176,21 @@ def merge_reports(parts: Iterable[Report], corpus: Corpus) -> Report:
 def verify_articles(
     inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True,
+    on_report: Callable[[Report], None] | None = None, on_progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
-    """Check every claim of the articles the inputs name against the corpus."""
-    parts = list(iter_verified(
+    """Check every claim of the articles the inputs name against the corpus: the whole report.
+
+    Article by article (iter_verified): on_report gets each article's report as soon as it is
+    done, so a caller can stream results; on_progress(input, done, total) follows them.
+    """
+    parts: list[Report] = []
+    for part in iter_verified(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
-        use_model=use_model,
-    ))
+        use_model=use_model, on_progress=on_progress,
+    ):
+        parts.append(part)
+        if on_report is not None:
+            on_report(part)
     if not parts:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
     return merge_reports(parts, corpus)

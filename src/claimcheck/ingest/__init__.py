@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.address import AddressPolicy
 from claimcheck.ingest.cache import default_cache_dir
+from claimcheck.ingest.claims import ClaimText, read_claims_file
 from claimcheck.ingest.fetch import FetchSettings
 from claimcheck.ingest.files import article_from_stdin, read_file
 from claimcheck.ingest.inputs import (
@@ -28,10 +29,12 @@ from claimcheck.models import Article, ReadFailure
 
 __all__ = [
     "AddressPolicy",
+    "ClaimText",
     "FetchSettings",
     "ReadOptions",
     "article_from_text",
     "default_cache_dir",
+    "read_claims_file",
     "read_file",
     "read_inputs",
     "read_items",
