@@ -107,7 +107,7 @@ def test_unknown_setting_in_the_file_is_an_error(tmp_path: Path) -> None:
 
 
 def test_invalid_environment_value_names_the_variable_and_its_value(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="^CLAIMCHECK_JOBS=many: Input should be a valid integer"):
+    with pytest.raises(ConfigError, match=r"^CLAIMCHECK_JOBS=many: Input should be a valid integer"):
         load_settings(start=tmp_path, environ={"CLAIMCHECK_JOBS": "many"})
 
 
@@ -126,9 +126,9 @@ def test_unknown_format_in_the_file_names_the_file_and_the_line(tmp_path: Path) 
 
 
 def test_unknown_label_is_refused_where_it_was_set(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="^CLAIMCHECK_FAIL_ON=contradicted,false: unknown label 'false'; use one"):
+    with pytest.raises(ConfigError, match=r"^CLAIMCHECK_FAIL_ON=contradicted,false: unknown label 'false'; use one"):
         load_settings(start=tmp_path, environ={"CLAIMCHECK_FAIL_ON": "contradicted,false"})
-    with pytest.raises(ConfigError, match="^--fail-on: unknown label 'maybe'"):
+    with pytest.raises(ConfigError, match=r"^--fail-on: unknown label 'maybe'"):
         load_settings(start=tmp_path, environ={}, overrides={"fail_on": ["maybe"]})
     config = write(tmp_path / "pyproject.toml", '[tool.claimcheck]\nfail-on = ["nope"]\n')
     with pytest.raises(ConfigError, match=rf"""^{config}: fail-on = \["nope"\]: unknown label 'nope'"""):

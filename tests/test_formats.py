@@ -19,7 +19,8 @@ from claimcheck.config import OutputFormat
 from claimcheck.errors import ConfigError
 from claimcheck.ingest.lines import file_locator, no_locator, texts_locator
 from claimcheck.models import BaselineInfo, CorpusInfo, Report, Verdict
-from claimcheck.report import RENDERERS, render as render_report
+from claimcheck.report import RENDERERS
+from claimcheck.report import render as render_report
 from claimcheck.report.csv_out import CSV_COLUMNS, render_csv
 from claimcheck.report.junit import render_junit
 from claimcheck.report.markdown import render_markdown

@@ -18,13 +18,16 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     """Write data (text as UTF-8, line endings as given) to path, creating its folder. Raises OSError."""
     payload = data.encode("utf-8") if isinstance(data, str) else data
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".tmp")
-    temporary = Path(handle.name)
+    temporary: Path | None = None
     try:
-        with handle:
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".tmp"
+        ) as handle:
+            temporary = Path(handle.name)
             handle.write(payload)
         os.replace(temporary, path)
     except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise
