@@ -169,3 +169,45 @@ def test_a_copy_of_a_corpus_article_is_not_corroborated_by_its_original(runner, 
     assert result.exit_code == 0, result.stderr
     for verdict in json.loads(result.stdout)["verdicts"]:
         assert all("003_a4435aa4fe306851" not in e["source"] for e in verdict["evidence"])
+
+
+CHOICES = "choose from table, json, jsonl, csv, markdown, sarif, junit"
+
+
+@pytest.mark.parametrize("command", [["verify", ARTICLE], ["check", "The bridge will reopen in May."]])
+def test_unknown_format_in_the_environment_is_a_usage_error_naming_the_variable(runner, command):
+    result = runner.invoke(cli, [*command, "--against", str(SEEDS)], env={"CLAIMCHECK_FORMAT": "sarif2"})
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == f"claimcheck: error: CLAIMCHECK_FORMAT=sarif2: unknown format; {CHOICES}\n"
+
+
+def test_bad_settings_file_value_is_a_usage_error_naming_the_file_and_setting(runner, tmp_path, monkeypatch):
+    (tmp_path / "claimcheck.toml").write_text('format = "sarif2"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["verify", ARTICLE, "--against", str(SEEDS)])
+    assert result.exit_code == 2
+    assert f'claimcheck.toml: format = "sarif2": unknown format; {CHOICES}' in result.stderr
+
+
+def test_unknown_fail_on_label_in_the_environment_names_the_variable(runner):
+    result = runner.invoke(cli, ["verify", ARTICLE, "--against", str(SEEDS)], env={"CLAIMCHECK_FAIL_ON": "false"})
+    assert result.exit_code == 2
+    assert "claimcheck: error: CLAIMCHECK_FAIL_ON=false: unknown label 'false'" in result.stderr
+
+
+def test_a_flag_beats_a_format_setting(runner):
+    result = runner.invoke(
+        cli, ["check", "The bridge will reopen in May.", "--against", str(SEEDS), "--format", "jsonl"],
+        env={"CLAIMCHECK_FORMAT": "csv"},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[0])["claim"] == "The bridge will reopen in May."
+
+
+def test_claims_file_of_plain_lines_skips_comments_and_blank_lines(runner, tmp_path):
+    claims = tmp_path / "claims.txt"
+    claims.write_text("# watchlist\n\nThe bridge will reopen in May.\n", encoding="utf-8")
+    result = runner.invoke(cli, ["check", "--claims", str(claims), "--against", str(SEEDS), "--format", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["claim"] for line in result.stdout.splitlines()] == ["The bridge will reopen in May."]

@@ -96,7 +96,7 @@ def test_environment_variables_of_other_tools_are_ignored(tmp_path: Path) -> Non
 
 def test_invalid_value_in_the_file_names_the_file_and_the_setting(tmp_path: Path) -> None:
     config = write(tmp_path / "claimcheck.toml", "jobs = 0\n")
-    with pytest.raises(ConfigError, match=rf"{config}: invalid settings: jobs:"):
+    with pytest.raises(ConfigError, match=rf"^{config}: jobs = 0: Input should be greater than or equal to 1$"):
         load_settings(start=tmp_path, environ={})
 
 
@@ -106,9 +106,44 @@ def test_unknown_setting_in_the_file_is_an_error(tmp_path: Path) -> None:
         load_settings(start=tmp_path, environ={})
 
 
-def test_invalid_environment_value_says_it_came_from_the_environment(tmp_path: Path) -> None:
-    with pytest.raises(ConfigError, match="environment: invalid settings: jobs"):
+def test_invalid_environment_value_names_the_variable_and_its_value(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"^CLAIMCHECK_JOBS=many: Input should be a valid integer"):
         load_settings(start=tmp_path, environ={"CLAIMCHECK_JOBS": "many"})
+
+
+def test_unknown_format_in_the_environment_is_refused_with_the_choices(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as raised:
+        load_settings(start=tmp_path, environ={"CLAIMCHECK_FORMAT": "sarif2"})
+    assert str(raised.value) == (
+        "CLAIMCHECK_FORMAT=sarif2: unknown format; choose from table, json, jsonl, csv, markdown, sarif, junit"
+    )
+
+
+def test_unknown_format_in_the_file_names_the_file_and_the_line(tmp_path: Path) -> None:
+    config = write(tmp_path / "claimcheck.toml", 'format = "sarif2"\n')
+    with pytest.raises(ConfigError, match=rf'^{config}: format = "sarif2": unknown format; choose from table, json'):
+        load_settings(start=tmp_path, environ={})
+
+
+def test_unknown_label_is_refused_where_it_was_set(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match=r"^CLAIMCHECK_FAIL_ON=contradicted,false: unknown label 'false'; use one"):
+        load_settings(start=tmp_path, environ={"CLAIMCHECK_FAIL_ON": "contradicted,false"})
+    with pytest.raises(ConfigError, match=r"^--fail-on: unknown label 'maybe'"):
+        load_settings(start=tmp_path, environ={}, overrides={"fail_on": ["maybe"]})
+    config = write(tmp_path / "pyproject.toml", '[tool.claimcheck]\nfail-on = ["nope"]\n')
+    with pytest.raises(ConfigError, match=rf"""^{config}: fail-on = \["nope"\]: unknown label 'nope'"""):
+        load_settings(start=tmp_path, environ={})
+
+
+def test_an_empty_environment_variable_counts_as_unset(tmp_path: Path) -> None:
+    write(tmp_path / "claimcheck.toml", 'format = "json"\n')
+    assert load_settings(start=tmp_path, environ={"CLAIMCHECK_FORMAT": "", "CLAIMCHECK_JOBS": ""}).format == "json"
+
+
+def test_cache_dir_comes_from_the_environment_or_relative_to_the_file(tmp_path: Path) -> None:
+    assert load_settings(start=tmp_path, environ={"CLAIMCHECK_CACHE_DIR": "/srv/pages"}).cache_dir == "/srv/pages"
+    write(tmp_path / "claimcheck.toml", 'cache_dir = "pages"\n')
+    assert load_settings(start=tmp_path, environ={}).cache_dir == str(tmp_path / "pages")
 
 
 def test_broken_toml_names_the_file(tmp_path: Path) -> None:

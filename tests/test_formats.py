@@ -15,10 +15,14 @@ import pytest
 from sample_reports import ARTICLE, CORPUS_TEXT, sample_report
 
 from claimcheck.ci import finding_key
+from claimcheck.config import OutputFormat
+from claimcheck.errors import ConfigError
+from claimcheck.ingest.lines import file_locator, no_locator, texts_locator
 from claimcheck.models import BaselineInfo, CorpusInfo, Report, Verdict
+from claimcheck.report import RENDERERS
+from claimcheck.report import render as render_report
 from claimcheck.report.csv_out import CSV_COLUMNS, render_csv
 from claimcheck.report.junit import render_junit
-from claimcheck.report.locate import no_locator, texts_locator
 from claimcheck.report.markdown import render_markdown
 from claimcheck.report.sarif import render_sarif
 
@@ -62,7 +66,7 @@ def test_sarif_has_one_result_per_claim_that_is_not_corroborated(report: Report)
 
 
 def test_sarif_results_point_at_the_article_file_and_line(report: Report) -> None:
-    results = json.loads(render_sarif(report))["runs"][0]["results"]
+    results = json.loads(render_sarif(report, locate=file_locator()))["runs"][0]["results"]
     troops, bridge, missile = (r["locations"][0]["physicalLocation"] for r in results)
     assert troops["artifactLocation"] == {"uri": "article.txt", "uriBaseId": "%SRCROOT%"}
     assert troops["region"]["startLine"] == line_in(ARTICLE, TROOPS) == 4
@@ -73,7 +77,7 @@ def test_sarif_results_point_at_the_article_file_and_line(report: Report) -> Non
 
 
 def test_sarif_evidence_is_a_related_location_with_its_line(report: Report) -> None:
-    result = json.loads(render_sarif(report))["runs"][0]["results"][0]
+    result = json.loads(render_sarif(report, locate=file_locator()))["runs"][0]["results"][0]
     related = result["relatedLocations"][0]
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "corpus/seoul.txt"
     assert related["physicalLocation"]["region"]["startLine"] == 2
@@ -108,7 +112,7 @@ def test_sarif_lines_from_texts_in_memory_without_files(tmp_path: Path, monkeypa
 
 
 def test_junit_parses_as_xml_with_a_failure_per_contradicted_claim(report: Report) -> None:
-    root = ET.fromstring(render_junit(report))
+    root = ET.fromstring(render_junit(report, locate=file_locator()))
     assert root.tag == "testsuites"
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("5", "1", "1")
     suites = root.findall("testsuite")
@@ -136,7 +140,7 @@ def test_junit_fails_every_label_asked_for(report: Report) -> None:
 
 
 def test_csv_reads_back_with_the_csv_module(report: Report) -> None:
-    rows = list(csv.DictReader(io.StringIO(render_csv(report), newline="")))
+    rows = list(csv.DictReader(io.StringIO(render_csv(report, locate=file_locator()), newline="")))
     assert tuple(rows[0]) == CSV_COLUMNS
     assert [row["label"] for row in rows] == ["contradicted", "single-sourced", "corroborated", "unmatched"]
     troops = rows[0]
@@ -159,7 +163,7 @@ def test_csv_keeps_quotes_and_commas_and_defuses_formulas(report: Report) -> Non
 
 
 def test_markdown_counts_labels_and_lists_claims_with_lines(report: Report) -> None:
-    text = render_markdown(report)
+    text = render_markdown(report, locate=file_locator())
     table = [line for line in text.splitlines() if line.startswith("| ")]
     assert table[2:] == [
         "| contradicted | 1 |",
@@ -188,6 +192,32 @@ def test_markdown_escapes_article_text(tmp_path: Path) -> None:
 
 
 # -- all formats ------------------------------------------------------------------------------
+
+
+def test_renderers_read_no_file_line_numbers_come_from_the_locator(report: Report) -> None:
+    # The article files are on disk, but without a locator no renderer looks at them.
+    sarif = json.loads(render_sarif(report))["runs"][0]["results"][0]
+    assert sarif["locations"][0]["physicalLocation"]["region"]["startLine"] == 1
+    assert ET.fromstring(render_junit(report)).find("testsuite/testcase").get("line") is None  # type: ignore[union-attr]
+    assert next(csv.DictReader(io.StringIO(render_csv(report), newline="")))["line"] == ""
+    assert "(line 4)" not in render_markdown(report)
+
+
+def test_every_output_format_has_a_renderer_and_an_unknown_one_is_refused(report: Report) -> None:
+    assert set(RENDERERS) == set(OutputFormat)
+    for output_format in OutputFormat:
+        assert render_report(report, output_format)
+    with pytest.raises(ConfigError, match="unknown format 'sarif2'; choose from table, json, jsonl, csv"):
+        render_report(report, "sarif2")
+
+
+def test_evidence_is_written_the_same_way_in_sarif_junit_and_csv(report: Report) -> None:
+    seoul = report.verdicts[0].evidence[0].source
+    line = f'contradicts: {seoul}: "Seoul says North Korea has not sent troops to Russia." (negated: \'has not sent\')'
+    assert line in json.loads(render_sarif(report))["runs"][0]["results"][0]["message"]["text"]
+    assert line in (ET.fromstring(render_junit(report)).find("testsuite/testcase/failure").text or "")  # type: ignore[union-attr]
+    row = next(csv.DictReader(io.StringIO(render_csv(report), newline="")))
+    assert row["evidence"] == line.replace('"', "")
 
 
 @pytest.mark.parametrize("render", [render_sarif, render_junit, render_csv, render_markdown])

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
+from claimcheck.atomic import write_atomically
 from claimcheck.errors import ConfigError
 from claimcheck.models import BaselineInfo, Label, Report, Verdict
 
@@ -29,6 +28,7 @@ __all__ = [
     "failing_verdicts",
     "finding_key",
     "is_finding",
+    "label_names",
     "load_baseline",
     "parse_labels",
     "write_baseline",
@@ -39,11 +39,19 @@ FINDING_LABELS: tuple[Label, ...] = tuple(label for label in LABELS if label != 
 BASELINE_FORMAT = 1
 
 
-def parse_labels(values: Iterable[str]) -> tuple[Label, ...]:
+def parse_labels(values: Iterable[str], *, origin: str = "--fail-on") -> tuple[Label, ...]:
     """'contradicted,single-sourced' or a list of such -> labels, in the canonical order.
 
-    Raises ConfigError naming the unknown label and the valid ones.
+    Raises ConfigError naming where the labels came from (origin), the unknown label and the valid ones.
     """
+    try:
+        return label_names(values)
+    except ValueError as exc:
+        raise ConfigError(f"{origin}: {exc}") from None
+
+
+def label_names(values: Iterable[str]) -> tuple[Label, ...]:
+    """parse_labels without the origin: raises ValueError naming the unknown label and the valid ones."""
     wanted: set[str] = set()
     for value in values:
         for part in value.split(","):
@@ -53,7 +61,7 @@ def parse_labels(values: Iterable[str]) -> tuple[Label, ...]:
             if name == "single":
                 name = "single-sourced"
             if name not in LABELS:
-                raise ConfigError(f"--fail-on: unknown label {part.strip()!r}; use one or more of {', '.join(LABELS)}")
+                raise ValueError(f"unknown label {part.strip()!r}; use one or more of {', '.join(LABELS)}")
             wanted.add(name)
     return tuple(label for label in LABELS if label in wanted)
 
@@ -131,13 +139,7 @@ def write_baseline(report: Report, path: Path, *, keep: Iterable[Verdict] = ()) 
     payload = {"claimcheck_baseline": BASELINE_FORMAT, "findings": entries}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".tmp"
-        ) as handle:
-            handle.write(text)
-            temporary = Path(handle.name)
-        os.replace(temporary, path)
+        write_atomically(path, text)
     except OSError as exc:
         raise ConfigError(f"{path}: cannot write the baseline ({exc.strerror or exc}); pass a writable path") from None
     return len(entries)

@@ -1,19 +1,46 @@
 """Settings, in rising order of strength: defaults < claimcheck.toml or [tool.claimcheck] in
-pyproject.toml < CLAIMCHECK_* environment variables < command-line flags."""
+pyproject.toml < CLAIMCHECK_* environment variables < command-line flags.
+
+Every value is validated where it is read, as its flag would be, so that an error names where the
+value came from: `CLAIMCHECK_FORMAT=sarif2: unknown format; choose from table, json, ...`,
+`claimcheck.toml: jobs = 0: ...`, `--fail-on: unknown label 'false'; ...`.
+"""
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 from collections.abc import Mapping
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from claimcheck.ci import label_names
 from claimcheck.errors import ConfigError
 
+__all__ = ["ENV_PREFIX", "FORMAT_NAMES", "OutputFormat", "Settings", "find_config_file", "load_settings"]
+
 ENV_PREFIX = "CLAIMCHECK_"
+
+
+class OutputFormat(StrEnum):
+    """The output formats of verify and check; claimcheck.report has one renderer for each."""
+
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    SARIF = "sarif"
+    JUNIT = "junit"
+
+
+FORMAT_NAMES: tuple[str, ...] = tuple(member.value for member in OutputFormat)
+# Settings that name files or folders: in a settings file they are relative to that file.
+_PATH_SETTINGS = ("corpus", "store", "baseline", "cache_dir")
 
 
 class Settings(BaseModel):
@@ -21,12 +48,29 @@ class Settings(BaseModel):
 
     corpus: list[str] = Field(default_factory=list, description="Corpus folders, files or URLs to check against.")
     store: str | None = Field(None, description="Where the corpus index lives; default .claimcheck/ beside the corpus.")
-    format: str = Field("table", description="Output format.")
+    format: OutputFormat = Field(OutputFormat.TABLE, description="Output format.")
     fail_on: list[str] = Field(default_factory=list, description="Labels that make the run exit 1.")
     baseline: str | None = Field(None, description="A file of known findings to ignore.")
     jobs: int = Field(1, ge=1, le=64, description="Processes for language processing.")
     min_relevance: float = Field(0.5, ge=0, le=1, description="Share of a claim a sentence must cover to be evidence.")
+    cache_dir: str | None = Field(None, description="Page cache folder; default ~/.cache/claimcheck/pages.")
     config_file: str | None = Field(None, description="The settings file these came from, if any.")
+
+    @field_validator("format", mode="before")
+    @classmethod
+    def _known_format(cls, value: Any) -> Any:
+        if value not in FORMAT_NAMES:
+            raise ValueError(f"unknown format; choose from {', '.join(FORMAT_NAMES)}")
+        return value
+
+    @field_validator("fail_on")
+    @classmethod
+    def _known_labels(cls, value: list[str]) -> list[str]:
+        label_names(value)  # raises ValueError naming the unknown label
+        return value
+
+
+_SETTABLE = tuple(name for name in Settings.model_fields if name != "config_file")
 
 
 def find_config_file(start: Path) -> Path | None:
@@ -48,14 +92,28 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read settings: {exc}") from None
 
 
+def _validated(name: str, value: Any, origin: str) -> Any:
+    """The value of one setting, validated as Settings validates it; ConfigError names origin."""
+    if name not in _SETTABLE:
+        raise ConfigError(f"{origin}: unknown setting; the settings are {', '.join(_SETTABLE)}")
+    if name in ("corpus", "fail_on") and isinstance(value, str):
+        value = [value]
+    try:
+        return getattr(Settings.model_validate({name: value}), name)
+    except ValidationError as exc:
+        problems = "; ".join(str(error["msg"]).removeprefix("Value error, ") for error in exc.errors())
+        raise ConfigError(f"{origin}: {problems}") from None
+
+
 def _file_values(path: Path) -> dict[str, Any]:
     data = _read_toml(path)
     table = data.get("tool", {}).get("claimcheck", {}) if path.name == "pyproject.toml" else data
-    values = {key.replace("-", "_"): value for key, value in table.items()}
-    # Relative corpus and store paths mean: relative to the settings file, not to where the user stands.
-    for key in ("corpus", "store", "baseline"):
-        if key in values:
-            values[key] = _relative_to(path.parent, values[key])
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        name = key.replace("-", "_")
+        # Relative corpus and store paths mean: relative to the settings file, not to where the user stands.
+        value = _relative_to(path.parent, raw) if name in _PATH_SETTINGS else raw
+        values[name] = _validated(name, value, f"{path}: {key} = {json.dumps(raw, ensure_ascii=False, default=str)}")
     return values
 
 
@@ -73,15 +131,17 @@ def _relative_to(folder: Path, value: Any) -> Any:
 
 
 def _env_values(environ: Mapping[str, str]) -> dict[str, Any]:
+    """CLAIMCHECK_<NAME> for each setting; an empty variable counts as unset, lists are comma-separated."""
     values: dict[str, Any] = {}
-    for name, field in Settings.model_fields.items():
-        raw = environ.get(ENV_PREFIX + name.upper())
-        if raw is None or name == "config_file":
+    for name in _SETTABLE:
+        variable = ENV_PREFIX + name.upper()
+        raw = environ.get(variable)
+        if not raw:
             continue
-        if field.annotation == list[str]:
-            values[name] = [part.strip() for part in raw.split(",") if part.strip()]
-        else:
-            values[name] = raw
+        value: Any = raw
+        if Settings.model_fields[name].annotation == list[str]:
+            value = [part.strip() for part in raw.split(",") if part.strip()]
+        values[name] = _validated(name, value, f"{variable}={raw}")
     return values
 
 
@@ -91,20 +151,16 @@ def load_settings(
     environ: Mapping[str, str] | None = None,
     overrides: Mapping[str, Any] | None = None,
 ) -> Settings:
-    """Merge the layers; flags (overrides) that are None do not override anything."""
+    """Merge the layers; flags (overrides) that are None, empty tuples or lists do not override anything.
+
+    An override's errors name its flag (`--fail-on`), so overrides are keyed by setting name.
+    """
     values: dict[str, Any] = {}
     config_file = find_config_file((start or Path.cwd()).resolve())
     if config_file is not None:
         values.update(_file_values(config_file))
-        values["config_file"] = str(config_file)
     values.update(_env_values(os.environ if environ is None else environ))
-    values.update({key: value for key, value in (overrides or {}).items() if value not in (None, (), [])})
-    for name in ("corpus", "fail_on"):
-        if isinstance(values.get(name), str):
-            values[name] = [values[name]]
-    try:
-        return Settings(**values)
-    except ValidationError as exc:
-        where = config_file or "environment"
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
-        raise ConfigError(f"{where}: invalid settings: {problems}") from None
+    for name, value in (overrides or {}).items():
+        if value not in (None, (), []):
+            values[name] = _validated(name, value, "--" + name.replace("_", "-"))
+    return Settings(**values, config_file=str(config_file) if config_file is not None else None)

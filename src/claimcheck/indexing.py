@@ -23,7 +23,7 @@ from claimcheck.corpus import Corpus, corpus_from_store, store_origins
 from claimcheck.errors import ArticleReadError, CorpusError
 from claimcheck.extract import iter_statements
 from claimcheck.extract.nlp import PIPELINE_PACKAGES
-from claimcheck.ingest import read_file, read_inputs
+from claimcheck.ingest import ReadOptions, read_file, read_inputs
 from claimcheck.ingest.files import article_files
 from claimcheck.ingest.inputs import (
     Failed,
@@ -136,7 +136,7 @@ def sync_store(
     *,
     nlp: Any = None,
     jobs: int = 1,
-    read_options: Mapping[str, Any] | None = None,
+    read_options: ReadOptions | None = None,
     on_progress: Progress | None = None,
 ) -> IndexResult:
     """Index the articles the inputs name into store; only new and changed ones are parsed."""
@@ -156,7 +156,7 @@ def sync_store(
             failures.append(ReadFailure(input="-", reason="standard input cannot be part of a stored corpus"))
     web_articles: list[Article] = []
     if urls:
-        web_articles, web_failures = read_inputs(urls, **dict(read_options or {}))
+        web_articles, web_failures = read_inputs(urls, options=read_options)
         failures.extend(web_failures)
 
     def read(path: Path, source: str) -> Article:
@@ -318,7 +318,7 @@ def load_stored_corpus(
     *,
     nlp: Any = None,
     jobs: int = 1,
-    read_options: Mapping[str, Any] | None = None,
+    read_options: ReadOptions | None = None,
     on_progress: Progress | None = None,
 ) -> tuple[Corpus, IndexResult]:
     """Sync the store with the inputs, then a Corpus over it. The store stays open with the corpus."""

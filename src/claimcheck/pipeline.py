@@ -16,7 +16,7 @@ from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
 from claimcheck.indexing import load_stored_corpus, store_location
-from claimcheck.ingest import read_inputs, read_items
+from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_stance_model, match_claim
 from claimcheck.models import Article, Claim, ReadFailure, Report, Statement, Verdict
@@ -30,7 +30,7 @@ def load_corpus(
     *,
     nlp=None,
     jobs: int = 1,
-    read_options: dict | None = None,
+    read_options: ReadOptions | None = None,
     store: str | None = None,
     use_store: bool = True,
     on_progress: Callable[[str, int, int], None] | None = None,
@@ -48,7 +48,7 @@ def load_corpus(
                 inputs, location, nlp=nlp, jobs=jobs, read_options=read_options, on_progress=on_progress
             )
             return corpus
-    articles, failures = read_inputs(inputs, **(read_options or {}))
+    articles, failures = read_inputs(inputs, options=read_options)
     return corpus_from_articles(articles, location=", ".join(inputs), failures=failures, nlp=nlp, jobs=jobs)
 
 
@@ -101,7 +101,7 @@ def iter_verified(
     nlp=None,
     jobs: int = 1,
     min_relevance: float = 0.5,
-    read_options: dict | None = None,
+    read_options: ReadOptions | None = None,
     use_model: bool = True,
     on_progress: Callable[[str, int, int], None] | None = None,
 ) -> Iterator[Report]:
@@ -119,7 +119,7 @@ def iter_verified(
     done = 0
 
     def to_parse() -> Iterator[Article]:
-        for outcome in read_items(items, **(read_options or {})):
+        for outcome in read_items(items, options=read_options):
             pending = _Pending(outcome)
             waiting.append(pending)
             if isinstance(outcome, Article):
@@ -175,13 +175,22 @@ def merge_reports(parts: Iterable[Report], corpus: Corpus) -> Report:
 
 def verify_articles(
     inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
-    read_options: dict | None = None, use_model: bool = True,
+    read_options: ReadOptions | None = None, use_model: bool = True,
+    on_report: Callable[[Report], None] | None = None, on_progress: Callable[[str, int, int], None] | None = None,
 ) -> Report:
-    """Check every claim of the articles the inputs name against the corpus."""
-    parts = list(iter_verified(
+    """Check every claim of the articles the inputs name against the corpus: the whole report.
+
+    Article by article (iter_verified): on_report gets each article's report as soon as it is
+    done, so a caller can stream results; on_progress(input, done, total) follows them.
+    """
+    parts: list[Report] = []
+    for part in iter_verified(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
-        use_model=use_model,
-    ))
+        use_model=use_model, on_progress=on_progress,
+    ):
+        parts.append(part)
+        if on_report is not None:
+            on_report(part)
     if not parts:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
     return merge_reports(parts, corpus)

@@ -13,7 +13,7 @@ from ipaddress import ip_network
 
 import pytest
 
-from claimcheck.ingest import AddressPolicy, FetchSettings
+from claimcheck.ingest import AddressPolicy, FetchSettings, ReadOptions
 
 STORY = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -239,5 +239,5 @@ TEST_SERVER_IS_PUBLIC = AddressPolicy(resolve=fake_resolver, treat_as_public=(ip
 
 @pytest.fixture
 def read_options(tmp_path):
-    """Keyword options of read_inputs for fetching from the test server with a fresh cache."""
-    return {"cache_dir": tmp_path / "cache", "fetch_settings": FAST, "address_policy": TEST_SERVER_IS_PUBLIC}
+    """ReadOptions for fetching from the test server with a fresh cache."""
+    return ReadOptions(cache_dir=tmp_path / "cache", fetch_settings=FAST, address_policy=TEST_SERVER_IS_PUBLIC)

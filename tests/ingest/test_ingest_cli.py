@@ -131,3 +131,19 @@ def test_fetching_a_url_again_rewrites_the_same_file(pages, tmp_path):
     assert first.stdout == second.stdout
     assert [path.name for path in out.iterdir()] == [Path(first.stdout.strip()).name]
     assert Path(first.stdout.strip()).name.startswith("127.0.0.1-good-")
+
+
+def test_cache_dir_setting_from_the_environment_is_where_pages_are_kept(pages, tmp_path):
+    cache = tmp_path / "pages-from-env"
+    result = CliRunner().invoke(
+        cli, ["fetch", pages.url("/good"), "--out", str(tmp_path / "corpus"), "--allow-private"],
+        env={"CLAIMCHECK_CACHE_DIR": str(cache)},
+    )
+    assert result.exit_code == 0, result.stderr
+    assert list(cache.rglob("*.body"))
+    before = pages.total_requests
+    offline = CliRunner().invoke(
+        cli, ["extract", "--offline", "--format", "jsonl", pages.url("/good")], env={"CLAIMCHECK_CACHE_DIR": str(cache)}
+    )
+    assert offline.exit_code == 0, offline.stderr
+    assert pages.total_requests == before

@@ -115,7 +115,7 @@ def test_txt_file_is_a_url_list_only_when_every_entry_is_a_url(tmp_path):
 def test_bad_line_of_a_url_list_is_reported_with_its_line_number(pages, read_options, tmp_path):
     listing = write(tmp_path / "sources.urls", f"{pages.url('/good')}\nexample.org/story\n")
 
-    articles, failures = read_inputs([str(listing)], **read_options)
+    articles, failures = read_inputs([str(listing)], options=read_options)
 
     assert [article.source for article in articles] == [pages.url("/good")]
     assert reasons(failures) == {f"{listing}:2": "not a URL: 'example.org/story'; write it as https://..."}
@@ -133,14 +133,14 @@ def test_urls_paths_and_url_lists_mix_in_input_order(pages, read_options, tmp_pa
     local = write(tmp_path / "local.txt", ARTICLE)
     listing = write(tmp_path / "more.urls", pages.url("/plain") + "\n")
 
-    articles, failures = read_inputs([pages.url("/good"), str(local), str(listing)], **read_options)
+    articles, failures = read_inputs([pages.url("/good"), str(local), str(listing)], options=read_options)
 
     assert failures == []
     assert [article.source for article in articles] == [pages.url("/good"), str(local), pages.url("/plain")]
 
 
 def test_saved_article_reads_back_with_its_metadata(pages, read_options, tmp_path):
-    [fetched], _ = read_inputs([pages.url("/good")], **read_options)
+    [fetched], _ = read_inputs([pages.url("/good")], options=read_options)
 
     saved = save_article(fetched, tmp_path / "corpus")
     [again], failures = read_inputs([str(saved)])
@@ -186,7 +186,7 @@ def test_stdin_holding_only_urls_is_a_url_list(pages, read_options, monkeypatch)
     piped = f"# from the wire\n{pages.url('/good')}\n{pages.url('/plain')}\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(piped.encode())))
 
-    articles, failures = read_inputs(["-"], **read_options)
+    articles, failures = read_inputs(["-"], options=read_options)
 
     assert failures == []
     assert [article.source for article in articles] == [pages.url("/good"), pages.url("/plain")]

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from conftest import CYRILLIC_TITLE, FAST
 
-from claimcheck.ingest import read_inputs
+from claimcheck.ingest import ReadOptions, read_inputs
 from claimcheck.ingest.fetch import retry_after_seconds
 
 
@@ -18,7 +18,7 @@ def reasons(failures):
 
 
 def test_good_page_gives_article_text_and_metadata(pages, read_options):
-    articles, failures = read_inputs([pages.url("/good")], **read_options)
+    articles, failures = read_inputs([pages.url("/good")], options=read_options)
 
     assert failures == []
     [article] = articles
@@ -33,20 +33,20 @@ def test_good_page_gives_article_text_and_metadata(pages, read_options):
 
 
 def test_outlet_is_the_registered_domain_so_pages_of_one_site_are_one_source(pages, read_options):
-    articles, _ = read_inputs([pages.url("/good"), pages.url("/news/1")], **read_options)
+    articles, _ = read_inputs([pages.url("/good"), pages.url("/news/1")], options=read_options)
 
     assert [article.outlet for article in articles] == ["127.0.0.1", "127.0.0.1"]
 
 
 def test_plain_text_page_is_read_as_text(pages, read_options):
-    [article], failures = read_inputs([pages.url("/plain")], **read_options)
+    [article], failures = read_inputs([pages.url("/plain")], options=read_options)
 
     assert failures == []
     assert article.text.startswith("The council approved the budget")
 
 
 def test_404_is_reported_with_its_status_and_not_retried(pages, read_options):
-    articles, failures = read_inputs([pages.url("/missing"), pages.url("/good")], **read_options)
+    articles, failures = read_inputs([pages.url("/missing"), pages.url("/good")], options=read_options)
 
     assert reasons(failures) == {pages.url("/missing"): "HTTP 404 Not Found"}
     assert len(articles) == 1
@@ -54,7 +54,7 @@ def test_404_is_reported_with_its_status_and_not_retried(pages, read_options):
 
 
 def test_500_that_recovers_is_retried_until_it_succeeds(pages, read_options):
-    articles, failures = read_inputs([pages.url("/flaky")], **read_options)
+    articles, failures = read_inputs([pages.url("/flaky")], options=read_options)
 
     assert failures == []
     assert articles[0].title == "Bridge reopens after repairs"
@@ -62,7 +62,7 @@ def test_500_that_recovers_is_retried_until_it_succeeds(pages, read_options):
 
 
 def test_server_error_that_persists_names_the_status_and_the_attempts(pages, read_options):
-    _, failures = read_inputs([pages.url("/always-500")], **read_options)
+    _, failures = read_inputs([pages.url("/always-500")], options=read_options)
 
     assert reasons(failures) == {pages.url("/always-500"): "HTTP 503 Service Unavailable (after 3 attempts)"}
     assert pages.requests["/always-500"] == 3
@@ -70,7 +70,7 @@ def test_server_error_that_persists_names_the_status_and_the_attempts(pages, rea
 
 def test_429_waits_as_long_as_retry_after_asks(pages, read_options):
     started = time.monotonic()
-    articles, failures = read_inputs([pages.url("/busy")], **read_options)
+    articles, failures = read_inputs([pages.url("/busy")], options=read_options)
 
     assert failures == []
     assert articles[0].title == "Quota lifted"
@@ -79,7 +79,7 @@ def test_429_waits_as_long_as_retry_after_asks(pages, read_options):
 
 
 def test_retry_after_longer_than_the_limit_fails_at_once(pages, read_options):
-    _, failures = read_inputs([pages.url("/busy-for-an-hour")], **read_options)
+    _, failures = read_inputs([pages.url("/busy-for-an-hour")], options=read_options)
 
     reason = reasons(failures)[pages.url("/busy-for-an-hour")]
     assert reason.startswith("HTTP 429 Too Many Requests; the server asks to wait 3600 s")
@@ -88,7 +88,7 @@ def test_retry_after_longer_than_the_limit_fails_at_once(pages, read_options):
 
 def test_response_slower_than_the_timeout_fails_as_timeout(pages, read_options):
     started = time.monotonic()
-    _, failures = read_inputs([pages.url("/slow")], **read_options)
+    _, failures = read_inputs([pages.url("/slow")], options=read_options)
 
     assert reasons(failures) == {
         pages.url("/slow"): "timed out: the server sent nothing for 0.4 s (after 3 attempts)"
@@ -97,13 +97,13 @@ def test_response_slower_than_the_timeout_fails_as_timeout(pages, read_options):
 
 
 def test_body_over_the_size_cap_is_refused_while_streaming(pages, read_options):
-    _, failures = read_inputs([pages.url("/huge")], **read_options)
+    _, failures = read_inputs([pages.url("/huge")], options=read_options)
 
     assert reasons(failures) == {pages.url("/huge"): "too large: more than the 0.25 MiB limit; stopped reading"}
 
 
 def test_declared_length_over_the_cap_is_refused_before_reading(pages, read_options):
-    _, failures = read_inputs([pages.url("/huge-declared")], **read_options)
+    _, failures = read_inputs([pages.url("/huge-declared")], options=read_options)
 
     assert reasons(failures) == {
         pages.url("/huge-declared"): "too large: 307,200 bytes, more than the 0.25 MiB limit"
@@ -111,7 +111,7 @@ def test_declared_length_over_the_cap_is_refused_before_reading(pages, read_opti
 
 
 def test_redirect_loop_is_reported_as_a_loop(pages, read_options):
-    _, failures = read_inputs([pages.url("/loop-a")], **read_options)
+    _, failures = read_inputs([pages.url("/loop-a")], options=read_options)
 
     assert reasons(failures) == {
         pages.url("/loop-a"): f"redirect loop: {pages.url('/loop-a')} -> {pages.url('/loop-b')} -> {pages.url('/loop-a')}"
@@ -119,14 +119,14 @@ def test_redirect_loop_is_reported_as_a_loop(pages, read_options):
 
 
 def test_redirect_limit_applies(pages, read_options):
-    options = {**read_options, "fetch_settings": replace(FAST, max_redirects=0)}
-    _, failures = read_inputs([pages.url("/moved")], **options)
+    options = read_options.model_copy(update={"fetch_settings": replace(FAST, max_redirects=0)})
+    _, failures = read_inputs([pages.url("/moved")], options=options)
 
     assert "too many redirects (more than 0)" in reasons(failures)[pages.url("/moved")]
 
 
 def test_redirect_is_followed_and_the_source_stays_the_url_given(pages, read_options):
-    [article], failures = read_inputs([pages.url("/moved")], **read_options)
+    [article], failures = read_inputs([pages.url("/moved")], options=read_options)
 
     assert failures == []
     assert article.source == pages.url("/moved")
@@ -134,7 +134,7 @@ def test_redirect_is_followed_and_the_source_stays_the_url_given(pages, read_opt
 
 
 def test_pdf_and_image_are_refused_by_type(pages, read_options):
-    _, failures = read_inputs([pages.url("/report.pdf"), pages.url("/photo.png")], **read_options)
+    _, failures = read_inputs([pages.url("/report.pdf"), pages.url("/photo.png")], options=read_options)
 
     found = reasons(failures)
     assert found[pages.url("/report.pdf")] == (
@@ -146,7 +146,7 @@ def test_pdf_and_image_are_refused_by_type(pages, read_options):
 
 
 def test_windows_1251_page_is_decoded_from_its_meta_tag(pages, read_options):
-    [article], failures = read_inputs([pages.url("/cp1251-meta")], **read_options)
+    [article], failures = read_inputs([pages.url("/cp1251-meta")], options=read_options)
 
     assert failures == []
     assert article.title == CYRILLIC_TITLE
@@ -154,14 +154,14 @@ def test_windows_1251_page_is_decoded_from_its_meta_tag(pages, read_options):
 
 
 def test_windows_1251_page_is_decoded_from_the_http_header(pages, read_options):
-    [article], failures = read_inputs([pages.url("/cp1251-header")], **read_options)
+    [article], failures = read_inputs([pages.url("/cp1251-header")], options=read_options)
 
     assert failures == []
     assert "двести сорок пассажиров" in article.text
 
 
 def test_undecodable_bytes_are_reported_not_crashed_on(pages, read_options):
-    articles, failures = read_inputs([pages.url("/bad-bytes"), pages.url("/good")], **read_options)
+    articles, failures = read_inputs([pages.url("/bad-bytes"), pages.url("/good")], options=read_options)
 
     reason = reasons(failures)[pages.url("/bad-bytes")]
     assert reason.startswith("undecodable bytes at offset 21: not valid utf-8 as the HTTP Content-Type header declares")
@@ -170,7 +170,7 @@ def test_undecodable_bytes_are_reported_not_crashed_on(pages, read_options):
 
 def test_loopback_is_refused_by_default_without_contacting_it(pages, tmp_path):
     before = pages.total_requests
-    _, failures = read_inputs([pages.url("/good")], cache_dir=tmp_path, fetch_settings=FAST)
+    _, failures = read_inputs([pages.url("/good")], options=ReadOptions(cache_dir=tmp_path, fetch_settings=FAST))
 
     assert reasons(failures) == {
         pages.url("/good"): "blocked address: host is loopback address 127.0.0.1; "
@@ -180,14 +180,16 @@ def test_loopback_is_refused_by_default_without_contacting_it(pages, tmp_path):
 
 
 def test_allow_private_lets_the_local_server_be_read(pages, tmp_path):
-    articles, failures = read_inputs([pages.url("/good")], cache_dir=tmp_path, fetch_settings=FAST, allow_private=True)
+    articles, failures = read_inputs(
+        [pages.url("/good")], options=ReadOptions(cache_dir=tmp_path, fetch_settings=FAST, allow_private=True)
+    )
 
     assert failures == []
     assert len(articles) == 1
 
 
 def test_redirect_to_link_local_metadata_address_is_blocked(pages, read_options):
-    _, failures = read_inputs([pages.url("/to-metadata")], **read_options)
+    _, failures = read_inputs([pages.url("/to-metadata")], options=read_options)
 
     assert reasons(failures) == {
         pages.url("/to-metadata"): "blocked address: host is link-local address 169.254.169.254; "
@@ -196,7 +198,7 @@ def test_redirect_to_link_local_metadata_address_is_blocked(pages, read_options)
 
 
 def test_redirect_to_a_name_on_a_private_network_is_blocked(pages, read_options):
-    _, failures = read_inputs([pages.url("/to-intranet")], **read_options)
+    _, failures = read_inputs([pages.url("/to-intranet")], options=read_options)
 
     assert reasons(failures) == {
         pages.url("/to-intranet"): "blocked address: host 'intranet.example.test' resolves to private address "
@@ -205,7 +207,7 @@ def test_redirect_to_a_name_on_a_private_network_is_blocked(pages, read_options)
 
 
 def test_only_http_and_https_are_fetched(read_options):
-    _, failures = read_inputs(["file:///etc/passwd", "ftp://example.org/x"], **read_options)
+    _, failures = read_inputs(["file:///etc/passwd", "ftp://example.org/x"], options=read_options)
 
     assert reasons(failures) == {
         "file:///etc/passwd": "only http and https URLs are fetched, not file://",
@@ -215,7 +217,7 @@ def test_only_http_and_https_are_fetched(read_options):
 
 def test_one_bad_url_does_not_stop_the_others(pages, read_options):
     urls = [pages.url("/missing"), pages.url("/good"), pages.url("/report.pdf"), pages.url("/plain")]
-    articles, failures = read_inputs(urls, **read_options)
+    articles, failures = read_inputs(urls, options=read_options)
 
     assert [article.source for article in articles] == [pages.url("/good"), pages.url("/plain")]
     assert [failure.input for failure in failures] == [pages.url("/missing"), pages.url("/report.pdf")]
@@ -224,8 +226,8 @@ def test_one_bad_url_does_not_stop_the_others(pages, read_options):
 def test_requests_to_one_host_are_limited(pages, read_options):
     urls = [pages.url(f"/slowish?n={n}") for n in range(8)]
     pages.max_in_flight = 0
-    options = {**read_options, "fetch_settings": replace(FAST, max_per_host=2, max_concurrent=8)}
-    articles, failures = read_inputs(urls, **options)
+    options = read_options.model_copy(update={"fetch_settings": replace(FAST, max_per_host=2, max_concurrent=8)})
+    articles, failures = read_inputs(urls, options=options)
 
     assert failures == []
     assert len(articles) == 8
@@ -233,7 +235,7 @@ def test_requests_to_one_host_are_limited(pages, read_options):
 
 
 def test_requests_carry_a_user_agent_that_names_claimcheck(pages, read_options):
-    read_inputs([pages.url("/news/agent")], **read_options)
+    read_inputs([pages.url("/news/agent")], options=read_options)
 
     assert any(agent.startswith("claimcheck/") for agent in pages.user_agents)
 
@@ -244,7 +246,7 @@ def test_connection_refused_is_retried_then_reported(read_options):
         port = probe.getsockname()[1]
     url = f"http://127.0.0.1:{port}/story"  # nothing listens here any more
 
-    _, failures = read_inputs([url], **read_options)
+    _, failures = read_inputs([url], options=read_options)
 
     reason = reasons(failures)[url]
     assert reason.startswith("connection failed: ")

@@ -6,6 +6,8 @@ error handling of claimcheck.cli.common.
 
 from __future__ import annotations
 
+import logging
+
 import click
 
 from claimcheck import __version__
@@ -22,6 +24,11 @@ def cli() -> None:
       claimcheck check "North Korea has sent about 10,000 troops to Russia" --against corpus/
       claimcheck extract --format jsonl page.html
     """
+    # stamina reports each retry of a fetch at WARNING; with no handler Python's last-resort handler
+    # would print it over the command's own messages. The command decides, not the library at import.
+    stamina_log = logging.getLogger("stamina")
+    if not stamina_log.handlers:
+        stamina_log.addHandler(logging.NullHandler())
 
 
 def _register() -> None:

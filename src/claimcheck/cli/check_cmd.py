@@ -2,49 +2,28 @@
 
 from __future__ import annotations
 
-import json
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
-from claimcheck.cli.ci_options import (
-    apply_ci,
-    check_labels,
-    ci_options,
-    color_output,
-    jobs_option,
-    progress_bar,
-    store_option,
-    summary_line,
-)
-from claimcheck.cli.common import format_option, handle_errors, write_output
-from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
-from claimcheck.cli.fetch_cmd import web_options, web_read_options
-from claimcheck.errors import ClaimcheckError
-from claimcheck.pipeline import check_texts, load_corpus
-from claimcheck.report import FORMATS, render
+from claimcheck.cli.common import handle_errors
+from claimcheck.cli.labelling import run_labelling
+from claimcheck.cli.options import LabelFlags, labelling_options
+from claimcheck.config import Settings
+from claimcheck.ingest import ClaimText, ReadOptions, read_claims_file
+from claimcheck.models import Report
+from claimcheck.pipeline import Corpus, check_texts
 
 
 @click.command("check")
 @click.argument("claims", nargs=-1, metavar="[CLAIM]...")
 @click.option("--claims", "claims_file", type=click.Path(dir_okay=False), default=None,
               help="A file of claims: JSON Lines {\"id\", \"text\"}, or plain text with one claim a line.")
-@against_option
-@store_option
-@jobs_option
-@format_option(FORMATS)
-@evidence_option
-@ci_options
-@click.option("-o", "--output", "output_path", default=None, help="Write to this file (atomically) instead of stdout.")
-@web_options
+@labelling_options
 @handle_errors
-def command(
-    claims: tuple[str, ...], claims_file: str | None, against: tuple[str, ...], store: str | None, jobs: int | None,
-    output_format: str | None, evidence: bool, fail_on: tuple[str, ...], baseline: str | None,
-    write_baseline_path: str | None, output_path: str | None, offline: bool, refresh: bool, allow_private: bool,
-    cache_dir, timeout_s: float | None,
-) -> None:
+def command(claims: tuple[str, ...], claims_file: str | None, **flags: Any) -> None:
     """Label typed claims against a corpus: corroborated needs two independent sources;
     unmatched means nothing in the corpus speaks to the claim.
 
@@ -57,54 +36,17 @@ def command(
       claimcheck check --claims claims.jsonl --against corpus/ --format jsonl
       claimcheck check --claims watchlist.txt --against corpus/ --fail-on contradicted --format sarif -o out.sarif
     """
-    texts: list[tuple[str | None, str]] = [(None, text) for text in claims]
+    texts = [ClaimText(None, text) for text in claims]
     if claims_file:
         texts.extend(read_claims_file(Path(claims_file)))
     if not texts:
         raise click.UsageError("give a claim to check, or --claims FILE")
-    settings = settings_for(format=output_format, store=store, jobs=jobs, fail_on=list(fail_on), baseline=baseline)
-    check_labels(settings)
-    read_options = web_read_options(
-        offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir, timeout_s=timeout_s
-    )
-    with progress_bar("indexing corpus") as progress:
-        corpus = load_corpus(
-            resolve_corpus(against, settings), jobs=settings.jobs, store=settings.store, on_progress=progress,
-            read_options=read_options,
-        )
-    report = check_texts(texts, corpus, min_relevance=settings.min_relevance)
-    click.echo(summary_line(report), err=True)
-    report, exit_code = apply_ci(report, settings, write_baseline_path=write_baseline_path)
-    text = render(
-        report, settings.format, evidence=evidence, color=color_output(output_path),
-        fail_on=settings.fail_on or ("contradicted",),
-    )
-    write_output(text, output_path)
-    sys.exit(exit_code)
 
+    def label(
+        corpus: Corpus, settings: Settings, read_options: ReadOptions, on_report: Callable[[Report], None]
+    ) -> Report:
+        report = check_texts(texts, corpus, min_relevance=settings.min_relevance)
+        on_report(report)  # one part: the whole report
+        return report
 
-def read_claims_file(path: Path) -> list[tuple[str | None, str]]:
-    """JSON Lines with 'text' (and optional 'id'), or one plain claim a line; blank lines and # comments skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ClaimcheckError(f"{path}: no such claims file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimcheckError(f"{path}: cannot read claims file: {exc}") from None
-    claims: list[tuple[str | None, str]] = []
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if stripped.startswith("{"):
-            try:
-                row = json.loads(stripped)
-            except json.JSONDecodeError as exc:
-                raise ClaimcheckError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-            text = row.get("text") or row.get("claim")
-            if not isinstance(text, str) or not text.strip():
-                raise ClaimcheckError(f"{path}:{number}: a claim needs a non-empty \"text\"")
-            claims.append((str(row["id"]) if "id" in row else None, text))
-        else:
-            claims.append((None, stripped))
-    return claims
+    run_labelling(LabelFlags(**flags), label)

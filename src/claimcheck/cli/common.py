@@ -1,36 +1,29 @@
-"""What every command shares: output formats, messages on stderr, exit codes, error translation."""
+"""What every command shares: messages on stderr, progress, exit codes, error translation, writing output."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
+from claimcheck.atomic import write_atomically
+from claimcheck.ci import LABELS
 from claimcheck.errors import ClaimcheckError
-from claimcheck.models import ReadFailure
+from claimcheck.models import ReadFailure, Report
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INPUT_FAILED = 3
 
-FORMATS = ("table", "json", "jsonl")
-
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def format_option(choices: Iterable[str] = FORMATS, default: str | None = None) -> Callable[[F], F]:
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(list(choices)),
-        default=default,
-        help="Output format (default: table, or the 'format' setting).",
-    )
+Progress = Callable[[str, int, int], None]
 
 
 def stderr_console():
@@ -64,17 +57,51 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def to_stdout(destination: str | None) -> bool:
+    return destination is None or destination == "-"
+
+
 def write_output(text: str, destination: str | None = None) -> None:
     """Data goes to stdout, or atomically to a file with -o."""
-    if destination is None or destination == "-":
+    if to_stdout(destination):
         click.echo(text, nl=not text.endswith("\n"))
         return
-    import tempfile
-    from pathlib import Path
+    assert destination is not None
+    write_atomically(Path(destination), text)
 
-    target = Path(destination)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as fh:
-        fh.write(text)
-        temporary = Path(fh.name)
-    temporary.replace(target)
+
+def color_output(output_path: str | None) -> bool:
+    return to_stdout(output_path) and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@contextmanager
+def progress_bar(description: str) -> Iterator[Progress]:
+    """A rich progress bar on stderr when it is a terminal; a no-op callback otherwise (piped, CI logs)."""
+    console = stderr_console()
+    if not console.is_terminal or os.environ.get("CI"):
+        yield lambda source, done, total: None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
+    from rich.progress import Progress as Bar
+
+    with Bar(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        console=console, transient=True,
+    ) as bar:
+        task = bar.add_task(description, total=None)
+
+        def update(source: str, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+def summary_line(report: Report, *, articles: int | None = None) -> str:
+    """'claimcheck: 2 articles, 9 claims: 3 corroborated, ...' (no article count for typed claims)."""
+    counts = {label: 0 for label in LABELS}
+    for verdict in report.verdicts:
+        counts[verdict.label] += 1
+    parts = ", ".join(f"{counts[label]} {label}" for label in LABELS)
+    total = len(report.verdicts)
+    read = f"{articles} article{'s' if articles != 1 else ''}, " if articles is not None else ""
+    return f"claimcheck: {read}{total} claim{'s' if total != 1 else ''}: {parts}"

@@ -6,14 +6,14 @@ import sys
 
 import click
 
-from claimcheck.cli.ci_options import jobs_option, progress_bar, store_option
 from claimcheck.cli.common import (
     EXIT_INPUT_FAILED,
     EXIT_OK,
     handle_errors,
+    progress_bar,
     report_failures,
 )
-from claimcheck.cli.corpus_options import settings_for
+from claimcheck.cli.options import jobs_option, settings_for, store_option
 from claimcheck.errors import CorpusError
 from claimcheck.indexing import open_store, store_location, sync_store
 from claimcheck.store import store_size_bytes

@@ -6,12 +6,11 @@ The only stage that reads outside input, and the only place httpx and trafilatur
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
-from pathlib import Path
 
 from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.address import AddressPolicy
 from claimcheck.ingest.cache import default_cache_dir
+from claimcheck.ingest.claims import ClaimText, read_claims_file
 from claimcheck.ingest.fetch import FetchSettings
 from claimcheck.ingest.files import article_from_stdin, read_file
 from claimcheck.ingest.inputs import (
@@ -22,16 +21,20 @@ from claimcheck.ingest.inputs import (
     WebPage,
     expand_inputs,
 )
+from claimcheck.ingest.options import ReadOptions
 from claimcheck.ingest.saving import save_article
 from claimcheck.ingest.text import article_from_text
-from claimcheck.ingest.web import WebOptions, read_urls
+from claimcheck.ingest.web import read_urls
 from claimcheck.models import Article, ReadFailure
 
 __all__ = [
     "AddressPolicy",
+    "ClaimText",
     "FetchSettings",
+    "ReadOptions",
     "article_from_text",
     "default_cache_dir",
+    "read_claims_file",
     "read_file",
     "read_inputs",
     "read_items",
@@ -40,30 +43,18 @@ __all__ = [
 
 
 def read_inputs(
-    inputs: Iterable[str],
-    *,
-    offline: bool = False,
-    refresh: bool = False,
-    allow_private: bool = False,
-    cache_dir: Path | str | None = None,
-    fetch_settings: FetchSettings | None = None,
-    address_policy: AddressPolicy | None = None,
+    inputs: Iterable[str], *, options: ReadOptions | None = None
 ) -> tuple[list[Article], list[ReadFailure]]:
     """Read every article the inputs name; failures are collected, never raised: the batch goes on.
 
     Inputs are paths, folders (searched recursively), '-' for stdin (an article, or a list of
-    URLs), http(s) URLs, and files that list URLs (see docs/ingest.md). URLs come from the page cache when fetched before; `offline`
-    never touches the network, `refresh` fetches again. Hosts on private, loopback or link-local
-    addresses are refused unless `allow_private`; `address_policy` replaces the address check
-    (its resolver and exempt networks; `allow_private` still lifts it).
+    URLs), http(s) URLs, and files that list URLs (see docs/ingest.md). URLs come from the page
+    cache when fetched before; how the web is read is set by `options` (see ReadOptions).
     Articles and failures come back in input order.
     """
     articles: list[Article] = []
     failures: list[ReadFailure] = []
-    for outcome in read_items(
-        expand_inputs(inputs), offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir,
-        fetch_settings=fetch_settings, address_policy=address_policy,
-    ):
+    for outcome in read_items(expand_inputs(inputs), options=options):
         if isinstance(outcome, ReadFailure):
             failures.append(outcome)
         else:
@@ -71,16 +62,7 @@ def read_inputs(
     return articles, failures
 
 
-def read_items(
-    items: Sequence[Item],
-    *,
-    offline: bool = False,
-    refresh: bool = False,
-    allow_private: bool = False,
-    cache_dir: Path | str | None = None,
-    fetch_settings: FetchSettings | None = None,
-    address_policy: AddressPolicy | None = None,
-) -> Iterator[Article | ReadFailure]:
+def read_items(items: Sequence[Item], *, options: ReadOptions | None = None) -> Iterator[Article | ReadFailure]:
     """Read expanded inputs (claimcheck.ingest.inputs.expand_inputs), one article or failure per item, in order.
 
     Local files are read one at a time as the caller asks for the next, so a long folder can be
@@ -89,17 +71,7 @@ def read_items(
     urls = [item.url for item in items if isinstance(item, WebPage)]
     web_outcomes: dict[str, Article | ArticleReadError] = {}
     if urls:
-        policy = address_policy or AddressPolicy()
-        if allow_private:
-            policy = replace(policy, allow_private=True)
-        options = WebOptions(
-            offline=offline,
-            refresh=refresh,
-            cache_dir=Path(cache_dir) if cache_dir is not None else None,
-            settings=fetch_settings or FetchSettings(),
-            policy=policy,
-        )
-        web_outcomes = dict(zip(urls, read_urls(urls, options=options), strict=True))
+        web_outcomes = dict(zip(urls, read_urls(urls, options=options or ReadOptions()), strict=True))
     for item in items:
         try:
             if isinstance(item, Failed):

@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-CACHE_ENV = "CLAIMCHECK_CACHE_DIR"
+from claimcheck.atomic import write_atomically
+
 CACHE_FORMAT = 1
 
 
@@ -30,10 +30,11 @@ class Page:
 
 
 def default_cache_dir() -> Path:
-    """$CLAIMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/claimcheck/pages, else ~/.cache/claimcheck/pages."""
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
+    """$XDG_CACHE_HOME/claimcheck/pages, else ~/.cache/claimcheck/pages.
+
+    The `cache_dir` setting (CLAIMCHECK_CACHE_DIR, --cache-dir) is read by claimcheck.config and
+    reaches ingest as ReadOptions.cache_dir; this is only the fallback.
+    """
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "claimcheck" / "pages"
 
@@ -70,15 +71,8 @@ class PageCache:
     def put(self, page: Page) -> None:
         """Store a page; the body is written before its metadata, so a half-written entry reads as missing."""
         meta_path, body_path = self._paths(page.url)
-        meta_path.parent.mkdir(parents=True, exist_ok=True)
-        _write_atomically(body_path, page.body)
+        write_atomically(body_path, page.body)
         meta = {key: value for key, value in asdict(page).items() if key != "body"}
         meta["format"] = CACHE_FORMAT
-        _write_atomically(meta_path, json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        write_atomically(meta_path, json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as handle:
-        handle.write(data)
-        temporary = Path(handle.name)
-    temporary.replace(path)

@@ -6,7 +6,6 @@ a hook that lets Retry-After set the wait). No httpx object leaves this module.
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Iterator
@@ -32,9 +31,6 @@ ACCEPTED_TYPES = HTML_TYPES | TEXT_TYPES
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8"
 _RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 
-# stamina reports each retry at WARNING on its logger; without a handler Python's last-resort
-# handler would print it, and the library never prints. Applications that configure logging see it.
-logging.getLogger("stamina").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

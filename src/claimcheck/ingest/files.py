@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
-from typing import BinaryIO
 
 from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.charset import decode_bytes
@@ -13,7 +11,7 @@ from claimcheck.ingest.text import article_from_text, content_hash, looks_like_h
 from claimcheck.ingest.urls import URL_LIST_SUFFIXES
 from claimcheck.models import Article
 
-__all__ = ["article_files", "article_from_stdin", "article_from_text", "content_hash", "decode_text", "read_file", "read_stdin"]
+__all__ = ["article_files", "article_from_stdin", "article_from_text", "content_hash", "read_file"]
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -21,11 +19,6 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 # Files a folder is searched for: articles, and lists of URLs to read with them.
 FOLDER_SUFFIXES = ARTICLE_SUFFIXES | URL_LIST_SUFFIXES
 MAX_FILE_BYTES = 20 * 1024 * 1024
-
-
-def decode_text(data: bytes, *, input: str) -> str:
-    """Bytes of a text file -> str: BOM, else UTF-8, else Windows-1252; binary data is refused."""
-    return decode_bytes(data, input=input)
 
 
 def read_file(path: Path, *, source: str | None = None) -> Article:
@@ -48,10 +41,6 @@ def read_file(path: Path, *, source: str | None = None) -> Article:
     is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data[:2048].decode("latin-1"))
     text = decode_bytes(data, input=name, html=is_html)
     return article_from_text(text, source=name, html=is_html)
-
-
-def read_stdin(stream: BinaryIO | None = None) -> Article:
-    return article_from_stdin((stream or sys.stdin.buffer).read())
 
 
 def article_from_stdin(data: bytes) -> Article:

@@ -15,7 +15,6 @@ class ExtractedPage:
     author: str | None = None
     published: str | None = None
     url: str | None = None
-    site_name: str | None = None
 
 
 def extract_page(html: str, *, url: str | None = None) -> ExtractedPage | None:
@@ -50,7 +49,6 @@ def extract_page(html: str, *, url: str | None = None) -> ExtractedPage | None:
         author=getattr(document, "author", None) or None,
         published=getattr(document, "date", None) or None,
         url=canonical or url,
-        site_name=site_name,
     )
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from claimcheck.atomic import write_atomically
 from claimcheck.ingest import frontmatter
 from claimcheck.ingest.urls import is_url, registered_domain
 from claimcheck.models import Article
@@ -54,12 +54,6 @@ def save_article(article: Article, folder: Path) -> Path:
 
     Reading the file back gives the same text, title, outlet, author, date and URL.
     """
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / corpus_file_name(article)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="\n", dir=folder, delete=False, prefix=".", suffix=".tmp"
-    ) as handle:
-        handle.write(render_article(article))
-        temporary = Path(handle.name)
-    temporary.replace(target)
+    write_atomically(target, render_article(article))
     return target

@@ -5,31 +5,18 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from claimcheck.errors import ArticleReadError, FetchError
-from claimcheck.ingest.address import AddressPolicy
 from claimcheck.ingest.cache import Page, PageCache, default_cache_dir
 from claimcheck.ingest.charset import decode_bytes
-from claimcheck.ingest.fetch import HTML_TYPES, Fetcher, FetchSettings
+from claimcheck.ingest.fetch import HTML_TYPES, Fetcher
+from claimcheck.ingest.options import ReadOptions
 from claimcheck.ingest.text import article_from_text, looks_like_html
 from claimcheck.ingest.urls import checked_url, host_of
 from claimcheck.models import Article
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class WebOptions:
-    """How URLs are read: offline (cache only), refresh (never the cache), where the cache lives, limits."""
-
-    offline: bool = False
-    refresh: bool = False
-    cache_dir: Path | None = None
-    settings: FetchSettings = field(default_factory=FetchSettings)
-    policy: AddressPolicy = field(default_factory=AddressPolicy)
-
-
-def read_urls(urls: Sequence[str], *, options: WebOptions) -> list[Article | ArticleReadError]:
+def read_urls(urls: Sequence[str], *, options: ReadOptions) -> list[Article | ArticleReadError]:
     """Read each URL as an Article, or the ArticleReadError saying why not, in input order; never raises for one URL."""
     cache = PageCache(options.cache_dir or default_cache_dir())
     pages: list[Page | ArticleReadError | None] = []
@@ -52,7 +39,7 @@ def read_urls(urls: Sequence[str], *, options: WebOptions) -> list[Article | Art
             missing.append((index, url, target))
     if missing:
         missing = _interleave_hosts(missing)
-        settings = options.settings
+        settings = options.fetch_settings
         with (
             Fetcher(settings=settings, policy=options.policy) as fetcher,
             ThreadPoolExecutor(max_workers=settings.max_concurrent) as pool,

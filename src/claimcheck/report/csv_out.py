@@ -12,8 +12,9 @@ import csv
 import io
 
 from claimcheck.ci import finding_key, is_finding
+from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Report, Verdict
-from claimcheck.report.locate import Locator, disk_locator
+from claimcheck.report.evidence_text import evidence_line
 
 __all__ = ["CSV_COLUMNS", "render_csv"]
 
@@ -40,14 +41,12 @@ def _cell(text: str) -> str:
 
 
 def _evidence(verdict: Verdict) -> str:
-    return " | ".join(
-        f"{evidence.stance}: {evidence.source}: {evidence.sentence} ({evidence.reason})" for evidence in verdict.evidence
-    )
+    return " | ".join(evidence_line(evidence, quoted=False) for evidence in verdict.evidence)
 
 
 def render_csv(report: Report, *, locate: Locator | None = None) -> str:
     """The report's verdicts as CSV text with a header row."""
-    locate = locate or disk_locator()
+    locate = locate or no_locator
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)

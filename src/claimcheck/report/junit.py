@@ -11,8 +11,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
 from claimcheck.ci import parse_labels
+from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Report, Verdict
-from claimcheck.report.locate import Locator, disk_locator
+from claimcheck.report.evidence_text import evidence_line
 
 __all__ = ["TYPED_SUITE", "render_junit"]
 
@@ -23,7 +24,7 @@ def _details(verdict: Verdict) -> str:
     lines = [f"{verdict.label}: {verdict.reason}"]
     lines.append(f"supporting origins: {verdict.supporting_origins}; contradicting origins: {verdict.contradicting_origins}")
     for evidence in verdict.evidence:
-        lines.append(f"{evidence.stance}: {evidence.source}: \"{evidence.sentence}\" ({evidence.reason})")
+        lines.append(evidence_line(evidence))
     return "\n".join(lines)
 
 
@@ -34,7 +35,7 @@ def _case_name(verdict: Verdict) -> str:
 def render_junit(report: Report, *, fail_on: Iterable[str] = ("contradicted",), locate: Locator | None = None) -> str:
     """The report as JUnit XML text (deterministic: suites in report order, no timestamps)."""
     failing = set(parse_labels(fail_on))
-    locate = locate or disk_locator()
+    locate = locate or no_locator
     suites: dict[str, list[Verdict]] = {}
     for verdict in report.verdicts:
         suites.setdefault(verdict.source or TYPED_SUITE, []).append(verdict)

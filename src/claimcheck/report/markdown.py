@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from typing import get_args
 
+from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Label, Report, Verdict
-from claimcheck.report.locate import Locator, disk_locator
 
 __all__ = ["render_markdown"]
 
@@ -47,7 +47,7 @@ def _verdict_block(verdict: Verdict, locate: Locator) -> list[str]:
 
 def render_markdown(report: Report, *, locate: Locator | None = None) -> str:
     """The report as GitHub-flavoured Markdown text (deterministic)."""
-    locate = locate or disk_locator()
+    locate = locate or no_locator
     corpus = report.corpus
     out = [
         "# claimcheck report",

@@ -20,8 +20,9 @@ from typing import Any
 
 from claimcheck import __version__
 from claimcheck.ci import finding_key
+from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Label, Report, Verdict
-from claimcheck.report.locate import Locator, disk_locator
+from claimcheck.report.evidence_text import evidence_line
 
 __all__ = ["SARIF_LEVELS", "SARIF_SCHEMA", "render_sarif"]
 
@@ -103,7 +104,7 @@ def _physical(source: str, span: tuple[int, int] | None, sentence: str, locate: 
 def _message(verdict: Verdict) -> str:
     lines = [f"{verdict.label}: \"{verdict.claim}\" ({verdict.reason})"]
     for evidence in verdict.evidence:
-        lines.append(f"{evidence.stance}: {evidence.source}: \"{evidence.sentence}\" ({evidence.reason})")
+        lines.append(evidence_line(evidence))
     return "\n".join(lines)
 
 
@@ -139,10 +140,10 @@ def _result(verdict: Verdict, rule_index: int, locate: Locator) -> dict[str, Any
 def render_sarif(report: Report, *, locate: Locator | None = None) -> str:
     """The report as a SARIF 2.1.0 log (JSON text, deterministic).
 
-    locate maps a claim's span to lines; by default the article files are read from disk
-    (sources that are not local files get line 1).
+    locate maps a claim's span to lines (claimcheck.ingest.lines.file_locator reads the article
+    files); without it, or for sources it cannot place, a result points at line 1.
     """
-    locate = locate or disk_locator()
+    locate = locate or no_locator
     labels = list(_RULES)
     results = [
         _result(verdict, labels.index(verdict.label), locate)

@@ -3,8 +3,9 @@
 A Verdict carries a character span into the article *text*. For text and Markdown files that
 text is the file with its line endings normalised, so the span gives the line directly. For an
 HTML file the text was extracted from the markup, so the sentence is looked up in the file
-instead. A locator is passed to the renderers; `texts_locator` works from texts in memory (no
-disk access), `disk_locator` reads the files named by each source when they exist.
+instead. A locator is handed to the renderers (claimcheck.report never reads a file):
+`texts_locator` works from texts in memory, `file_locator` reads the local file each source
+names, with the same size limit, charset and HTML rules as reading the article did.
 """
 
 from __future__ import annotations
@@ -13,14 +14,17 @@ import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-__all__ = ["Lines", "Locator", "disk_locator", "line_range", "no_locator", "texts_locator"]
+from claimcheck.errors import ArticleReadError
+from claimcheck.ingest.charset import decode_bytes
+from claimcheck.ingest.files import HTML_SUFFIXES, MAX_FILE_BYTES
+from claimcheck.ingest.text import looks_like_html
+
+__all__ = ["Lines", "Locator", "file_locator", "line_range", "no_locator", "texts_locator"]
 
 Lines = tuple[int, int]
 # (source, (start, end) character span in the article text, the sentence) -> (first, last) line, 1-based.
 Locator = Callable[[str, tuple[int, int], str], Lines | None]
 
-_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_MAX_BYTES = 20 * 1024 * 1024
 
 
 def no_locator(source: str, span: tuple[int, int], sentence: str) -> Lines | None:
@@ -76,16 +80,23 @@ def texts_locator(texts: Mapping[str, str]) -> Locator:
     return locate
 
 
-def _decode(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("utf-8", errors="replace")
+def _read_source(path: Path, source: str) -> tuple[str, bool] | None:
+    """The file's text as reading the article decoded it (line endings normalised), and whether it is HTML."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    is_html = path.suffix.lower() in HTML_SUFFIXES or looks_like_html(data[:2048].decode("latin-1"))
+    try:
+        text = decode_bytes(data, input=source, html=is_html)
+    except ArticleReadError:
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n"), is_html
 
 
-def disk_locator(base: Path | None = None) -> Locator:
+def file_locator(base: Path | None = None) -> Locator:
     """A locator that reads each source that is a local file (relative to base, default the current folder).
 
     Files are read once each. Sources that are URLs, stdin or missing files get no line.
@@ -99,14 +110,7 @@ def disk_locator(base: Path | None = None) -> Locator:
                 path = Path(source)
                 if base is not None and not path.is_absolute():
                     path = base / path
-                try:
-                    if path.is_file() and path.stat().st_size <= _MAX_BYTES:
-                        text = _decode(path.read_bytes()).replace("\r\n", "\n").replace("\r", "\n")
-                        head = text[:2048].lstrip().lower()
-                        is_html = path.suffix.lower() in _HTML_SUFFIXES or head.startswith(("<!doctype html", "<html"))
-                        cache[source] = (text, is_html)
-                except OSError:
-                    pass
+                cache[source] = _read_source(path, source)
         return cache[source]
 
     def locate(source: str, span: tuple[int, int], sentence: str) -> Lines | None:
