@@ -1,5 +1,5 @@
 """Match: Claim x corpus -> Evidence. Retrieval proposes sentences; the stance rules decide,
-and a small learned model (match/learned.py) weighs whole sources where no rule fires."""
+and a small learned model (match/learned/) weighs whole sources where no rule fires."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ whole source.
 
 Rules come first: a sentence that supports or contradicts the claim carries a reason an analyst can
 check, and a source relaying an on-record statement ("according to the ministry, ...") supports it.
-The model (match/learned.py) speaks only where the rules see no more than a related sentence: it may
+The model (match/learned/) speaks only where the rules see no more than a related sentence: it may
 turn the source into support or contradiction when it is confident and the source names every
 entity the claim is about, and it drops sources it reads as unrelated. Its reasons are given in
 words, with its confidence.
