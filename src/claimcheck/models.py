@@ -160,8 +160,9 @@ Stance = Literal["supports", "contradicts", "mentions"]
 
 class EvidenceRule(StrEnum):
     """The rule that decided an evidence item's stance: a closed set, so that tests and analysts can count
-    by rule. `Evidence.reason` gives the same decision in words. docs/formats.md describes each id, and
-    match/stance.py tries the sentence rules in the order they are listed here (model ones last)."""
+    by rule. `Evidence.reason` gives the same decision in words. docs/formats.md describes each id. The
+    sentence rules are listed in the order match/stance.py first tries them (missing-participant is tried
+    again before support); the learned model's ids (match/combine.py) come last."""
 
     EXCLUSIVE_ALTERNATIVE = "exclusive-alternative"
     CORRECTED_ALTERNATIVE = "corrected-alternative"
