@@ -10,7 +10,8 @@ and compares the bytes. Differences that a change declares on purpose can be ign
     scripts/compare_outputs.py 292663c --ignore-key rule --ignore-key schema_version
 
 `--ignore-key` drops that key wherever it occurs in JSON (json, jsonl, sarif) and the lines that
-name it in the text formats, before comparing. Exit 0 when everything is the same, 1 otherwise.
+name it in the text formats, before comparing (its camelCase spelling too, as SARIF writes
+schema_version). Exit 0 when everything is the same, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -93,6 +94,8 @@ def main() -> int:
     parser.add_argument("--ignore-key", action="append", default=[], help="a key added on purpose")
     args = parser.parse_args()
     keys = set(args.ignore_key)
+    # SARIF spells the report's keys in camelCase ("schemaVersion" in the run's properties): the same datum.
+    keys |= {re.sub(r"_(\w)", lambda m: m.group(1).upper(), key) for key in keys}
     with tempfile.TemporaryDirectory(prefix="claimcheck-compare-") as tmp:
         work = Path(tmp)
         ref_tree = work / "ref"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from claimcheck.models import CorpusInfo, Evidence, ReadFailure, Report, Verdict
+from claimcheck.models import CorpusInfo, Evidence, EvidenceRule, ReadFailure, Report, Verdict
 
 ARTICLE = """Troops at the border
 
@@ -57,10 +57,11 @@ def sample_report(folder: Path) -> Report:
         start=_span(CORPUS_TEXT, denial)[0],
         end=_span(CORPUS_TEXT, denial)[1],
         stance="contradicts",
+        rule=EvidenceRule.NEGATION,
         reason="negated: 'has not sent'",
         relevance=0.9,
     )
-    support = evidence.model_copy(update={"stance": "supports", "reason": "same numbers and entities", "origin": "wire"})
+    support = evidence.model_copy(update={"stance": "supports", "rule": EvidenceRule.RESTATEMENT, "reason": "same numbers and entities", "origin": "wire"})
     verdicts = [
         Verdict(
             id="c-troops",

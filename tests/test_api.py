@@ -14,6 +14,7 @@ def test_public_names_are_exactly_the_documented_api():
         "ClaimcheckError",
         "Corpus",
         "Evidence",
+        "EvidenceRule",
         "Report",
         "Verdict",
         "__version__",
@@ -32,6 +33,7 @@ def test_public_names_are_the_library_objects_they_name():
     for model in ("Article", "Evidence", "Report", "Verdict"):
         assert issubclass(getattr(claimcheck, model), BaseModel), model
     assert issubclass(claimcheck.ClaimcheckError, Exception)
+    assert claimcheck.EvidenceRule("number-conflict") is claimcheck.EvidenceRule.NUMBER_CONFLICT
     for function in ("check_texts", "iter_verified", "load_corpus", "verify_articles"):
         assert callable(getattr(claimcheck, function)), function
     assert claimcheck.__version__.count(".") == 2

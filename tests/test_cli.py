@@ -51,12 +51,13 @@ def test_verify_prints_a_table_naming_the_corpus(runner):
 def test_verify_json_carries_schema_version_and_evidence(runner):
     result = runner.invoke(cli, ["verify", ARTICLE, "--against", str(SEEDS), "--format", "json"])
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "1"
+    assert report["schema_version"] == "2"
     corroborated = [v for v in report["verdicts"] if v["label"] == "corroborated"]
     assert corroborated, "some claims of 002 are reported elsewhere in the seeds"
     for verdict in corroborated:
         supporting = [e for e in verdict["evidence"] if e["stance"] == "supports"]
         assert supporting and all(e["sentence"] and e["reason"] for e in supporting)
+        assert all(e["rule"] in {"number-agreement", "restatement", "model"} for e in supporting), supporting
         assert all("002_" not in e["source"] for e in verdict["evidence"]), "an article cannot back itself"
 
 

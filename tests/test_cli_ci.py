@@ -246,6 +246,38 @@ def test_check_baseline_suppresses_a_known_contradiction(
     assert json.loads(again.stdout)["verdicts"] == []
 
 
+# A baseline as claimcheck wrote it when reports had schema_version "1" (before Evidence.rule).
+VERSION_1_BASELINE = """{
+  "claimcheck_baseline": 1,
+  "findings": [
+    {
+      "key": "contradicted:a31db392cc3c40e3b86a",
+      "label": "contradicted",
+      "source": null,
+      "claim": "Sweden announced a $5 billion aid package for Ukraine."
+    }
+  ]
+}
+"""
+
+
+def test_a_baseline_written_with_schema_version_1_still_suppresses_its_findings(
+    workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(workspace)
+    baseline = tmp_path / "old-baseline.json"
+    baseline.write_text(VERSION_1_BASELINE, encoding="utf-8")
+
+    result = runner.invoke(cli, ["check", CONTRADICTED, CORROBORATED, "--against", "corpus", "--fail-on", "contradicted",
+                                 "--baseline", str(baseline), "--format", "json"])
+
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["schema_version"] == "2"
+    assert report["baseline"] == {"file": str(baseline), "suppressed": 1}
+    assert [verdict["claim"] for verdict in report["verdicts"]] == [CORROBORATED]
+
+
 @pytest.mark.parametrize("output_format", ["sarif", "junit", "csv"])
 def test_check_writes_every_ci_format(
     workspace: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch, output_format: str

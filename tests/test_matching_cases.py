@@ -37,3 +37,5 @@ def test_typed_claim_gets_the_analysts_label_with_its_evidence(case, tmp_path):
     for stance in ("supports", "contradicts"):
         named = {Path(e["source"]).name for e in verdict["evidence"] if e["stance"] == stance}
         assert set(case.get(stance, [])) <= named, (stance, verdict["evidence"])
+    decided_by = {Path(e["source"]).name: e["rule"] for e in verdict["evidence"]}
+    assert decided_by == case.get("rules", decided_by), verdict["evidence"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from claimcheck.models import Claim, Evidence, Statement
+from claimcheck.models import Claim, Evidence, EvidenceRule, Statement
 from claimcheck.verdict import label_claim
 
 
@@ -13,6 +13,7 @@ def _claim(origin: str = "typed", source: str | None = None) -> Claim:
 
 def _evidence(source: str, stance: str, origin: str | None = None) -> Evidence:
     return Evidence(source=source, origin=origin or source, sentence="...", start=0, end=3, stance=stance,
+                    rule=EvidenceRule.RESTATEMENT if stance == "supports" else EvidenceRule.NEGATION,
                     reason="test", relevance=0.9)
 
 

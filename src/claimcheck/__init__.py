@@ -22,6 +22,7 @@ __all__ = [
     "ClaimcheckError",
     "Corpus",
     "Evidence",
+    "EvidenceRule",
     "Report",
     "Verdict",
     "__version__",
@@ -35,6 +36,7 @@ __all__ = [
 _LAZY = {
     "Article": "claimcheck.models",
     "Evidence": "claimcheck.models",
+    "EvidenceRule": "claimcheck.models",
     "Report": "claimcheck.models",
     "Verdict": "claimcheck.models",
     "ClaimcheckError": "claimcheck.errors",

@@ -18,7 +18,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: Evidence.rule
 
 
 class _Frozen(BaseModel):
@@ -158,6 +158,35 @@ class Claim(_Frozen):
 Stance = Literal["supports", "contradicts", "mentions"]
 
 
+class EvidenceRule(StrEnum):
+    """The rule that decided an evidence item's stance: a closed set, so that tests and analysts can count
+    by rule. `Evidence.reason` gives the same decision in words. docs/formats.md describes each id. The
+    sentence rules are listed in the order match/stance.py first tries them (missing-participant is tried
+    again before support); the learned model's ids (match/combine.py) come last."""
+
+    EXCLUSIVE_ALTERNATIVE = "exclusive-alternative"
+    CORRECTED_ALTERNATIVE = "corrected-alternative"
+    MISSING_PARTICIPANT = "missing-participant"
+    CORRECTION = "correction"
+    NUMBER_CONFLICT = "number-conflict"
+    IMPLIED_ACTION = "implied-action"
+    RELATED = "related"
+    HEDGED_OPPOSITE = "hedged-opposite"
+    DENIAL = "denial"
+    NEGATION = "negation"
+    DENIED_ACTION_STATED = "denied-action-stated"
+    OTHER_ACTION = "other-action"
+    HEDGED = "hedged"
+    OLDER_FIGURE = "older-figure"
+    FIGURE_NOT_STATED = "figure-not-stated"
+    PREDICATE_NOT_STATED = "predicate-not-stated"
+    PARTIAL_COVERAGE = "partial-coverage"
+    NUMBER_AGREEMENT = "number-agreement"
+    RESTATEMENT = "restatement"
+    MODEL = "model"
+    MODEL_MISSING_PARTICIPANT = "model-missing-participant"
+
+
 class Evidence(_Frozen):
     """One source's stance on a claim, with the sentence that shows it and why."""
 
@@ -167,6 +196,9 @@ class Evidence(_Frozen):
     start: int = Field(ge=0, description="Character span of the sentence in its source.")
     end: int = Field(ge=0)
     stance: Stance
+    rule: EvidenceRule = Field(
+        description="Id of the rule that decided the stance (docs/formats.md lists them): 'number-conflict', 'negation', 'model' ..."
+    )
     reason: str = Field(description="The rule that fired, in plain words: \"numbers disagree: 5 billion vs 2.2 billion\".")
     relevance: float = Field(ge=0, le=1, description="How much of the claim the sentence covers.")
 

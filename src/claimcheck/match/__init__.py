@@ -1,11 +1,11 @@
 """Match: Claim x corpus -> Evidence. Retrieval proposes sentences; the stance rules decide,
-and a small learned model (match/learned.py) weighs whole sources where no rule fires."""
+and a small learned model (match/learned/) weighs whole sources where no rule fires."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from claimcheck.match.combine import SourceDecision, combine
+from claimcheck.match.combine import SourceDecision, combine, from_rule
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
 from claimcheck.match.stance import SentenceStance, decide_stance
 from claimcheck.models import Claim, Evidence, Statement
@@ -58,9 +58,7 @@ def match_claim(
             best[statement.source] = decision
 
     # Sources beyond the model's reach keep what the rules decided.
-    decisions: dict[str, SourceDecision] = {
-        source: SourceDecision(d.statement, d.stance, d.reason, d.relevance) for source, d in best.items()
-    }
+    decisions: dict[str, SourceDecision] = {source: from_rule(d) for source, d in best.items()}
     if model is not None and sentences_of is not None:
         for source in ranked_sources[:MAX_MODEL_SOURCES]:
             sentences = sentences_of(source)
@@ -79,6 +77,7 @@ def match_claim(
             start=decision.statement.start,
             end=decision.statement.end,
             stance=decision.stance,
+            rule=decision.rule,
             reason=decision.reason,
             relevance=decision.relevance,
         )

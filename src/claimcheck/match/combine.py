@@ -3,10 +3,15 @@ whole source.
 
 Rules come first: a sentence that supports or contradicts the claim carries a reason an analyst can
 check, and a source relaying an on-record statement ("according to the ministry, ...") supports it.
-The model (match/learned.py) speaks only where the rules see no more than a related sentence: it may
+The model (match/learned/) speaks only where the rules see no more than a related sentence: it may
 turn the source into support or contradiction when it is confident and the source names every
 entity the claim is about, and it drops sources it reads as unrelated. Its reasons are given in
 words, with its confidence.
+
+Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
+(match/stance.py); a stance the model decides is `model`; a source the model alone would call
+support or contradiction but that never names one of the claim's participants is
+`model-missing-participant` (when the rules saw no sentence of it at all; otherwise the rules' decision stands).
 
 Why the model does not overrule the rules' support: it learned FNC-1's notion of "discuss", in which
 a body relaying an official's statement only reports it; an analyst counts such a source as support
@@ -17,8 +22,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimcheck.match.stance import SentenceStance, entities_missing
-from claimcheck.models import Stance, Statement
+from claimcheck.match.coverage import entities_missing
+from claimcheck.match.stance import SentenceStance
+from claimcheck.models import EvidenceRule, Stance, Statement
 
 # Confidence the model needs to call a source support or contradiction on its own.
 MIN_AGREE_PROBABILITY = 0.5
@@ -33,6 +39,7 @@ MODEL_CLASS = {"supports": "agree", "contradicts": "disagree", "mentions": "disc
 class SourceDecision:
     statement: Statement
     stance: Stance
+    rule: EvidenceRule
     reason: str
     relevance: float
 
@@ -43,8 +50,9 @@ def _model_reason(prediction, stance: Stance) -> str:
     return f"model reads the source as {stance} ({probability:.0%}): {because}"
 
 
-def _from_rule(rule: SentenceStance) -> SourceDecision:
-    return SourceDecision(rule.statement, rule.stance, rule.reason, rule.relevance)
+def from_rule(rule: SentenceStance) -> SourceDecision:
+    """The source's stance as the rules decided it on its strongest sentence, with that rule's id."""
+    return SourceDecision(rule.statement, rule.stance, rule.rule, rule.reason, rule.relevance)
 
 
 def combine(
@@ -52,9 +60,9 @@ def combine(
 ) -> SourceDecision | None:
     """The source's stance, or None when neither the rules nor the model find it speaks to the claim."""
     if rule is not None and rule.stance in ("supports", "contradicts"):
-        return _from_rule(rule)
+        return from_rule(rule)
     if prediction is None:
-        return None if rule is None else _from_rule(rule)
+        return None if rule is None else from_rule(rule)
     probabilities = prediction.probabilities
     stance: Stance | None = None
     if probabilities["agree"] >= MIN_AGREE_PROBABILITY and prediction.label == "agree":
@@ -73,18 +81,18 @@ def combine(
     if missing:
         # A source that never names who or where the claim is about cannot take a side on it.
         if rule is not None:
-            return _from_rule(rule)
+            return from_rule(rule)
         return SourceDecision(
-            _best_statement(prediction, rule, sentences), "mentions",
+            _best_statement(prediction, rule, sentences), "mentions", EvidenceRule.MODEL_MISSING_PARTICIPANT,
             f"does not name {', '.join(missing)} (the model alone would read it as {stance})", 0.0,
         )
     if stance is None:
         if rule is not None:
-            return _from_rule(rule)
+            return from_rule(rule)
         stance = "mentions"
     relevance = rule.relevance if rule is not None else 0.0
-    return SourceDecision(_best_statement(prediction, rule, sentences), stance, _model_reason(prediction, stance),
-                          relevance)
+    return SourceDecision(_best_statement(prediction, rule, sentences), stance, EvidenceRule.MODEL,
+                          _model_reason(prediction, stance), relevance)
 
 
 def _best_statement(prediction, rule: SentenceStance | None, sentences: list[Statement]) -> Statement:

@@ -1,257 +1,67 @@
 """Stance of one sentence towards one claim: supports, contradicts, mentions, or nothing.
 
-Similarity only says the sentence is about the claim. The stance is decided on what differs:
-numbers, negation and denial, mutually exclusive alternatives, corrections, hedges. Every
-decision carries its reason in plain words.
+Similarity only says the sentence is about the claim (`coverage`, match/coverage.py); a sentence that
+covers less than `min_relevance` of the claim is no evidence at all. The stance is decided on what
+differs: numbers, negation and denial, mutually exclusive alternatives, corrections, hedges.
+
+Each rule is a small function that returns a `Finding` (rule id, stance, reason in plain words,
+strength) or None when it does not apply. `RULES` tries them in this order and the first finding
+decides; the order is part of the behaviour (docs/labels.md):
+
+ 1. exclusive-alternative / corrected-alternative: a firm sentence names another member of an
+    exclusive group ("medium-range" for "intercontinental"), or corrects the claim's member;
+ 2. missing-participant: the sentence leaves out a named participant of the claim's core;
+ 3. correction: the sentence turns away from what the claim states ("first blamed X, but ...");
+ 4. number-conflict: a firm sentence gives a figure that disagrees with the claim's;
+ 5. implied-action: a firm sentence asserts an action implying the one a negated claim denies;
+ 6. related: the sentence covers too little of the claim to assert or deny it;
+ 7. opposite polarity about the same action, in this order: hedged-opposite (the opposite is only
+    reported), denial, negation, denied-action-stated (the sentence states what the claim denies);
+ 8. other-action: opposite polarity, but about another action;
+ 9. hedged: hedged, a question, an opinion or speculation;
+10. older-figure / figure-not-stated: the claim's figure is not confirmed;
+11. missing-participant (again, over everything the claim states, not only its core);
+12. predicate-not-stated: same participants, but not the claim's action;
+13. partial-coverage: the sentence covers the claim's core but little of all it says;
+14. number-agreement / restatement: support, when nothing above applied (`_support`).
+
+The learned model's ids (model, model-missing-participant) are given in match/combine.py.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import cached_property
 
-from rapidfuzz import fuzz, process
+from claimcheck.lexicon import lexicon
+from claimcheck.match.coverage import Coverage, coverage
+from claimcheck.match.differences import (
+    LIGHT_PREDICATES,
+    Finding,
+    Strength,
+    alternative_terms,
+    compare_alternatives,
+    compare_numbers,
+)
+from claimcheck.models import EvidenceRule, Stance, Statement
 
-from claimcheck.lexicon import ExclusiveGroup, lexicon
-from claimcheck.models import Quantity, Stance, Statement
+__all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance"]
 
 ASSERT_RELEVANCE = 0.7
 WHOLE_CLAIM_RELEVANCE = 0.5
 CONFLICT_RELEVANCE = 0.6
-ENTITY_WEIGHT = 1.5
-CONTEXT_CREDIT = 0.5
-BACKGROUND_CREDIT = 0.25
-FUZZY_CREDIT = 0.8
-FUZZY_CUTOFF = 88
-LIGHT_PREDICATES = frozenset({"be", "have"})
-
-
-class Strength:
-    """How firmly a sentence decides the source's stance; the strongest sentence speaks for its source."""
-
-    MENTION = 1
-    CONFLICT = 2  # numbers or alternatives disagree, or the source states what a negated claim denies:
-    # the source may speak of another scope or an earlier state elsewhere
-    SUPPORT = 3
-    DENIAL = 4  # negation, denial or correction of the claim itself
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceStance:
     statement: Statement
     stance: Stance
+    rule: EvidenceRule
     reason: str
     relevance: float
     strength: int
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    relevance: float
-    missing_entities: tuple[str, ...]
-    covered: frozenset[str]
-
-
-def _entity_terms(statement: Statement) -> set[str]:
-    words = lexicon()
-    keys = set()
-    for entity in statement.entities:
-        keys.add(entity.key)
-        keys.update(words.implies.get(entity.key, ()))
-    return keys & set(statement.terms)
-
-
-def coverage(
-    claim: Statement,
-    sentence: Statement,
-    idf: Callable[[str], float],
-    *,
-    skip: AbstractSet[str] = frozenset(),
-    wanted: list[str] | None = None,
-) -> Coverage:
-    """IDF-weighted share of the claim's terms (its core, unless told) that the sentence, or at less
-    credit its paragraph, contains."""
-    entity_terms = _entity_terms(claim)
-    own = set(sentence.terms)
-    context = set(sentence.context_terms)
-    background = set(sentence.background_terms)
-    total = gained = 0.0
-    covered: set[str] = set()
-    missing_entities = []
-    if wanted is None:
-        wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
-    for term in dict.fromkeys(wanted):
-        if term in skip:
-            continue
-        weight = idf(term) * (ENTITY_WEIGHT if term in entity_terms else 1.0)
-        total += weight
-        if term in own:
-            credit = 1.0
-        elif term in context:
-            credit = CONTEXT_CREDIT
-        elif term in background:
-            credit = BACKGROUND_CREDIT
-        elif len(term) > 4 and process.extractOne(term, own, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF):
-            credit = FUZZY_CREDIT
-        else:
-            credit = 0.0
-        gained += weight * credit
-        if credit < CONTEXT_CREDIT and any(key in own for key in lexicon().implies.get(term, ())):
-            # a leader acting is the state acting: "Kim Jong Un sent" is covered by "North Korea sent"
-            credit = 1.0
-            gained += weight
-        if credit >= CONTEXT_CREDIT:
-            covered.add(term)
-        elif term in entity_terms:
-            missing_entities.append(term)
-    relevance = gained / total if total else 0.0
-    return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
-
-
-def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
-    """The claim's named entities (as the claim wrote them) that no sentence of a source names."""
-    named: set[str] = set()
-    for sentence in sentences:
-        named.update(sentence.terms)
-        named.update(sentence.context_terms)
-    implied_by = lexicon().implies
-    missing = []
-    for entity in claim.entities:
-        if entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
-            continue
-        if entity.key in claim.terms and entity.text not in missing:
-            missing.append(entity.text)
-    return missing
-
-
-# ---- numbers ---------------------------------------------------------------------------------
-
-
-def _bounds(quantity: Quantity) -> tuple[float, float]:
-    tolerance = quantity.rounding_tolerance()
-    return quantity.low * (1 - tolerance), quantity.high * (1 + tolerance)
-
-
-def _comparable(a: Quantity, b: Quantity) -> bool:
-    """Two quantities measure the same thing: same unit, same counted noun, same verb where both have one."""
-    if a.unit != b.unit:
-        return False
-    if a.counted and b.counted and a.counted != b.counted:
-        return False
-    heavy_a = a.governor if a.governor not in LIGHT_PREDICATES else None
-    heavy_b = b.governor if b.governor not in LIGHT_PREDICATES else None
-    if heavy_a and heavy_b and heavy_a != heavy_b:
-        return False
-    if not (a.counted and b.counted) and not (a.unit and b.unit):
-        return bool(heavy_a and heavy_a == heavy_b)
-    return True
-
-
-def _agree(a: Quantity, b: Quantity) -> bool:
-    low_a, high_a = _bounds(a)
-    low_b, high_b = _bounds(b)
-    return low_a <= high_b and low_b <= high_a
-
-
-def _figure_restated(wanted: Quantity, sentence: Statement) -> bool:
-    """The sentence also gives the claim's own figure in the same unit ("killed 300 out of 400 soldiers"):
-    the other number counts something else, whatever the parse attached it to."""
-    return any(stated.unit == wanted.unit and _agree(wanted, stated) for stated in sentence.quantities)
-
-
-@dataclass(frozen=True, slots=True)
-class NumberFinding:
-    stance: Stance
-    reason: str
-    strength: int
-
-
-def compare_numbers(claim: Statement, sentence: Statement) -> NumberFinding | None:
-    """None when the claim states no number; otherwise what the sentence's numbers say about it."""
-    if not claim.quantities:
-        return None
-    conflict = dated = None
-    for wanted in claim.quantities:
-        for stated in sentence.quantities:
-            if not _comparable(wanted, stated):
-                continue
-            if _agree(wanted, stated):
-                return NumberFinding("supports", f"numbers agree: {wanted.text} vs {stated.text}", Strength.SUPPORT)
-            pair = (wanted, stated)
-            if stated.dated:
-                dated = dated or pair
-            else:
-                conflict = conflict or pair
-    if conflict and not _figure_restated(conflict[0], sentence):
-        wanted, stated = conflict
-        return NumberFinding(
-            "contradicts",
-            f"numbers disagree: {wanted.describe()}"
-            f" vs {stated.text}",
-            Strength.CONFLICT,
-        )
-    if dated:
-        return NumberFinding("mentions", f"older figure, not a conflict: {dated[1].text} (earlier estimate)",
-                             Strength.MENTION)
-    return NumberFinding("mentions", f"does not state the figure ({claim.quantities[0].text})", Strength.MENTION)
-
-
-# ---- exclusive alternatives --------------------------------------------------------------------
-
-
-def _members_in(text: str, group: ExclusiveGroup, background: set[str]) -> dict[str, int]:
-    """Members of a group named in the text, with the position of their first mention."""
-    words = lexicon()
-    found: dict[str, int] = {}
-    for member, forms in group.members.items():
-        for form in forms:
-            match = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
-            if match is None:
-                continue
-            if words.aliases.get(form, form) in background:
-                continue
-            found[member] = min(found.get(member, match.start()), match.start())
-    return found
-
-
-def _alternative_terms(claim: Statement) -> set[str]:
-    """Terms of the claim that name a member of an exclusive group: 'icbm' for 'intercontinental ballistic missile'."""
-    text = claim.text.lower()
-    forms = [
-        form
-        for group in lexicon().exclusive_groups
-        for member_forms in group.members.values()
-        for form in member_forms
-        if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
-    ]
-    terms = {entity.key for entity in claim.entities if any(form in entity.text.lower() for form in forms)}
-    terms.update(word for form in forms for word in form.split())
-    return terms & set(claim.terms)
-
-
-def compare_alternatives(claim: Statement, sentence: Statement) -> tuple[Stance, str, int] | None:
-    claim_text, sentence_text = claim.text.lower(), sentence.text.lower()
-    background = set(sentence.background_terms)
-    for group in lexicon().exclusive_groups:
-        wanted = _members_in(claim_text, group, set())
-        if len(wanted) != 1:
-            continue
-        (member,) = wanted
-        stated = _members_in(sentence_text, group, background)
-        others = [m for m in stated if m != member]
-        if not others:
-            continue
-        if member not in stated:
-            return ("contradicts", f"exclusive alternatives ({group.name}): '{member}' vs '{others[0]}'",
-                    Strength.CONFLICT)
-        if sentence.correction:
-            final = max(stated, key=stated.__getitem__)
-            if final != member:
-                return ("contradicts", f"corrected ({group.name}): '{member}' replaced by '{final}' "
-                        f"('{sentence.correction}')", Strength.DENIAL)
-    return None
 
 
 # ---- the decision ------------------------------------------------------------------------------
@@ -273,6 +83,199 @@ def _firmness(sentence: Statement) -> str | None:
     return None
 
 
+class _Pair:
+    """A claim and a sentence that covers enough of it, with what several rules read of the two: each
+    computed once, when a rule first asks."""
+
+    def __init__(self, claim: Statement, sentence: Statement, idf: Callable[[str], float], cover: Coverage) -> None:
+        self.claim, self.sentence, self.idf, self.cover = claim, sentence, idf, cover
+
+    @cached_property
+    def hedge(self) -> str | None:
+        return _firmness(self.sentence)
+
+    @cached_property
+    def numbers(self) -> Finding | None:
+        return compare_numbers(self.claim, self.sentence)
+
+    @cached_property
+    def claim_negated(self) -> str | None:
+        return _is_negated(self.claim)
+
+    @cached_property
+    def sentence_negated(self) -> str | None:
+        return _is_negated(self.sentence)
+
+    @cached_property
+    def opposite(self) -> bool:
+        """One of the two is negated or denied and the other is not."""
+        return bool(self.claim_negated) != bool(self.sentence_negated)
+
+    @cached_property
+    def opposite_event(self) -> bool:
+        """Opposite polarity about the claim's own action."""
+        return self.opposite and _same_event(self.claim, self.sentence)
+
+    @cached_property
+    def whole(self) -> Coverage:
+        return coverage(self.claim, self.sentence, self.idf, wanted=_content_terms(self.claim))
+
+
+def _mention(rule: EvidenceRule, reason: str) -> Finding:
+    return Finding(rule, "mentions", reason, Strength.MENTION)
+
+
+def _alternative(p: _Pair) -> Finding | None:
+    if p.hedge is not None:
+        return None
+    found = compare_alternatives(p.claim, p.sentence)
+    if found is None:
+        return None
+    # The differing alternative is the point, so it is left out of what the sentence must cover.
+    uncovered = {t for t in p.claim.terms if t not in p.cover.covered}
+    rest = coverage(p.claim, p.sentence, p.idf, skip=uncovered & alternative_terms(p.claim))
+    if not rest.missing_entities and rest.relevance >= CONFLICT_RELEVANCE:
+        return found
+    return None
+
+
+def _missing_participant(p: _Pair) -> Finding | None:
+    if not p.cover.missing_entities:
+        return None
+    return _mention(EvidenceRule.MISSING_PARTICIPANT, f"does not name {_entity_names(p.claim, p.cover.missing_entities)}")
+
+
+def _correction(p: _Pair) -> Finding | None:
+    corrected = _corrected(p.claim, p.sentence)
+    if corrected is None or p.cover.relevance < CONFLICT_RELEVANCE:
+        return None
+    return Finding(EvidenceRule.CORRECTION, "contradicts", corrected, Strength.DENIAL)
+
+
+def _number_conflict(p: _Pair) -> Finding | None:
+    numbers = p.numbers
+    if numbers is None or numbers.stance != "contradicts" or p.hedge is not None:
+        return None
+    return numbers if p.cover.relevance >= CONFLICT_RELEVANCE else None
+
+
+def _implied_action(p: _Pair) -> Finding | None:
+    claim, sentence = p.claim, p.sentence
+    if not p.claim_negated or p.sentence_negated or p.hedge is not None:
+        return None
+    if not _entails(sentence.predicate, claim.predicate):
+        return None
+    # The implied action need not be named: "troops are joining Russian forces" says they were sent.
+    rest = coverage(claim, sentence, p.idf, skip={claim.predicate} if claim.predicate else set())
+    if rest.missing_entities or rest.relevance < ASSERT_RELEVANCE:
+        return None
+    return Finding(EvidenceRule.IMPLIED_ACTION, "contradicts", f"states what the claim denies ('{p.claim_negated}'): "
+                   f"'{sentence.predicate}' implies '{claim.predicate}'", Strength.CONFLICT)
+
+
+def _related(p: _Pair) -> Finding | None:
+    if p.cover.relevance >= ASSERT_RELEVANCE:
+        return None
+    return _mention(EvidenceRule.RELATED, f"related: covers {p.cover.relevance:.0%} of the claim")
+
+
+def _hedged_opposite(p: _Pair) -> Finding | None:
+    if not p.opposite_event:
+        return None
+    # A denial quotes what it denies with words like "claims" or "alleged": those do not soften it.
+    softened = p.hedge if not p.sentence.denial or p.sentence.kind != "fact" else None
+    if softened is None:
+        return None
+    return _mention(EvidenceRule.HEDGED_OPPOSITE, f"opposite statement, but {softened}")
+
+
+def _denial(p: _Pair) -> Finding | None:
+    if not p.opposite_event or not p.sentence.denial:
+        return None
+    return Finding(EvidenceRule.DENIAL, "contradicts", f"denied: '{p.sentence.denial}'", Strength.DENIAL)
+
+
+def _negation(p: _Pair) -> Finding | None:
+    if not p.opposite_event or not p.sentence_negated:
+        return None
+    return Finding(EvidenceRule.NEGATION, "contradicts", f"negated: '{p.sentence_negated}'", Strength.DENIAL)
+
+
+def _denied_action_stated(p: _Pair) -> Finding | None:
+    if not p.opposite_event:
+        return None
+    return Finding(EvidenceRule.DENIED_ACTION_STATED, "contradicts",
+                   f"states what the claim denies ('{p.claim_negated}')", Strength.CONFLICT)
+
+
+def _other_action(p: _Pair) -> Finding | None:
+    return _mention(EvidenceRule.OTHER_ACTION, "related, but about another action") if p.opposite else None
+
+
+def _hedged(p: _Pair) -> Finding | None:
+    return _mention(EvidenceRule.HEDGED, p.hedge) if p.hedge is not None else None
+
+
+def _figure_unconfirmed(p: _Pair) -> Finding | None:
+    numbers = p.numbers
+    if numbers is None or numbers.stance == "supports":
+        return None
+    return _mention(numbers.rule, numbers.reason)
+
+
+def _whole_missing_participant(p: _Pair) -> Finding | None:
+    if not p.whole.missing_entities:
+        return None
+    return _mention(EvidenceRule.MISSING_PARTICIPANT, f"does not name {_entity_names(p.claim, p.whole.missing_entities)}")
+
+
+def _predicate_not_stated(p: _Pair) -> Finding | None:
+    claim = p.claim
+    if claim.predicate not in claim.terms or claim.predicate in (*LIGHT_PREDICATES, *p.sentence.terms):
+        return None
+    return _mention(EvidenceRule.PREDICATE_NOT_STATED, f"related, but does not say '{claim.predicate}'")
+
+
+def _partial_coverage(p: _Pair) -> Finding | None:
+    if p.whole.relevance >= WHOLE_CLAIM_RELEVANCE:
+        return None
+    return _mention(EvidenceRule.PARTIAL_COVERAGE,
+                    f"related: covers the claim's core but {p.whole.relevance:.0%} of all it says")
+
+
+def _support(p: _Pair) -> Finding:
+    """What is left when no rule objects: the sentence asserts the claim."""
+    if p.numbers is not None:
+        rule, reason = p.numbers.rule, p.numbers.reason
+    else:
+        rule, reason = EvidenceRule.RESTATEMENT, f"same statement: covers {p.cover.relevance:.0%} of the claim"
+    if p.sentence.attribution:
+        reason += f" (according to {p.sentence.attribution})"
+    return Finding(rule, "supports", reason, Strength.SUPPORT)
+
+
+# The rules in the order they are tried (the module docstring says why each sits where it does):
+# the first that returns a finding decides; when none does, the sentence supports the claim.
+RULES: tuple[Callable[[_Pair], Finding | None], ...] = (
+    _alternative,
+    _missing_participant,
+    _correction,
+    _number_conflict,
+    _implied_action,
+    _related,
+    _hedged_opposite,
+    _denial,
+    _negation,
+    _denied_action_stated,
+    _other_action,
+    _hedged,
+    _figure_unconfirmed,
+    _whole_missing_participant,
+    _predicate_not_stated,
+    _partial_coverage,
+)
+
+
 def decide_stance(
     claim: Statement,
     sentence: Statement,
@@ -284,70 +287,9 @@ def decide_stance(
     cover = coverage(claim, sentence, idf)
     if cover.relevance < min_relevance:
         return None
-
-    def result(stance: Stance, reason: str, strength: int) -> SentenceStance:
-        return SentenceStance(sentence, stance, reason, cover.relevance, strength)
-
-    hedge = _firmness(sentence)
-    alternatives = compare_alternatives(claim, sentence)
-    if alternatives is not None and hedge is None:
-        # The differing alternative is the point, so it is left out of what the sentence must cover.
-        uncovered = {t for t in claim.terms if t not in cover.covered}
-        rest = coverage(claim, sentence, idf, skip=uncovered & _alternative_terms(claim))
-        if not rest.missing_entities and rest.relevance >= CONFLICT_RELEVANCE:
-            return result(*alternatives)
-
-    if cover.missing_entities:
-        return result("mentions", f"does not name {_entity_names(claim, cover.missing_entities)}", Strength.MENTION)
-
-    corrected = _corrected(claim, sentence)
-    if corrected is not None and cover.relevance >= CONFLICT_RELEVANCE:
-        return result("contradicts", corrected, Strength.DENIAL)
-
-    numbers = compare_numbers(claim, sentence)
-    if numbers is not None and numbers.stance == "contradicts" and hedge is None and cover.relevance >= CONFLICT_RELEVANCE:
-        return result(numbers.stance, numbers.reason, numbers.strength)
-
-    claim_negated, sentence_negated = _is_negated(claim), _is_negated(sentence)
-    if claim_negated and not sentence_negated and hedge is None and _entails(sentence.predicate, claim.predicate):
-        # The implied action need not be named: "troops are joining Russian forces" says they were sent.
-        rest = coverage(claim, sentence, idf, skip={claim.predicate} if claim.predicate else set())
-        if not rest.missing_entities and rest.relevance >= ASSERT_RELEVANCE:
-            return result("contradicts", f"states what the claim denies ('{claim_negated}'): "
-                          f"'{sentence.predicate}' implies '{claim.predicate}'", Strength.CONFLICT)
-
-    if cover.relevance < ASSERT_RELEVANCE:
-        return result("mentions", f"related: covers {cover.relevance:.0%} of the claim", Strength.MENTION)
-
-    if bool(claim_negated) != bool(sentence_negated) and _same_event(claim, sentence):
-        # A denial quotes what it denies with words like "claims" or "alleged": those do not soften it.
-        softened = hedge if not sentence.denial or sentence.kind != "fact" else None
-        if softened is not None:
-            return result("mentions", f"opposite statement, but {softened}", Strength.MENTION)
-        if sentence.denial:
-            return result("contradicts", f"denied: '{sentence.denial}'", Strength.DENIAL)
-        if sentence_negated:
-            return result("contradicts", f"negated: '{sentence_negated}'", Strength.DENIAL)
-        return result("contradicts", f"states what the claim denies ('{claim_negated}')", Strength.CONFLICT)
-    if bool(claim_negated) != bool(sentence_negated):
-        return result("mentions", "related, but about another action", Strength.MENTION)
-
-    if hedge is not None:
-        return result("mentions", hedge, Strength.MENTION)
-    if numbers is not None and numbers.stance != "supports":
-        return result("mentions", numbers.reason, Strength.MENTION)
-    whole = coverage(claim, sentence, idf, wanted=_content_terms(claim))
-    if whole.missing_entities:
-        return result("mentions", f"does not name {_entity_names(claim, whole.missing_entities)}", Strength.MENTION)
-    if claim.predicate in claim.terms and claim.predicate not in (*LIGHT_PREDICATES, *sentence.terms):
-        return result("mentions", f"related, but does not say '{claim.predicate}'", Strength.MENTION)
-    if whole.relevance < WHOLE_CLAIM_RELEVANCE:
-        return result("mentions", f"related: covers the claim's core but {whole.relevance:.0%} of all it says",
-                      Strength.MENTION)
-    reason = numbers.reason if numbers is not None else f"same statement: covers {cover.relevance:.0%} of the claim"
-    if sentence.attribution:
-        reason += f" (according to {sentence.attribution})"
-    return result("supports", reason, Strength.SUPPORT)
+    pair = _Pair(claim, sentence, idf, cover)
+    found = next((finding for rule in RULES if (finding := rule(pair)) is not None), None) or _support(pair)
+    return SentenceStance(sentence, found.stance, found.rule, found.reason, cover.relevance, found.strength)
 
 
 def _entity_names(claim: Statement, keys) -> str:

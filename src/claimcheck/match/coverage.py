@@ -1,0 +1,99 @@
+"""How much of a claim a sentence covers: the IDF-weighted share of the claim's terms it holds (its
+paragraph and background words at less credit), and which of the claim's named participants it leaves out.
+Coverage says a sentence is about the claim; match/stance.py decides what it says about it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from claimcheck.lexicon import lexicon
+from claimcheck.models import Statement
+
+ENTITY_WEIGHT = 1.5
+CONTEXT_CREDIT = 0.5
+BACKGROUND_CREDIT = 0.25
+FUZZY_CREDIT = 0.8
+FUZZY_CUTOFF = 88
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    relevance: float
+    missing_entities: tuple[str, ...]
+    covered: frozenset[str]
+
+
+def _entity_terms(statement: Statement) -> set[str]:
+    words = lexicon()
+    keys = set()
+    for entity in statement.entities:
+        keys.add(entity.key)
+        keys.update(words.implies.get(entity.key, ()))
+    return keys & set(statement.terms)
+
+
+def coverage(
+    claim: Statement,
+    sentence: Statement,
+    idf: Callable[[str], float],
+    *,
+    skip: AbstractSet[str] = frozenset(),
+    wanted: list[str] | None = None,
+) -> Coverage:
+    """IDF-weighted share of the claim's terms (its core, unless told) that the sentence, or at less
+    credit its paragraph, contains."""
+    entity_terms = _entity_terms(claim)
+    own = set(sentence.terms)
+    context = set(sentence.context_terms)
+    background = set(sentence.background_terms)
+    total = gained = 0.0
+    covered: set[str] = set()
+    missing_entities = []
+    if wanted is None:
+        wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
+    for term in dict.fromkeys(wanted):
+        if term in skip:
+            continue
+        weight = idf(term) * (ENTITY_WEIGHT if term in entity_terms else 1.0)
+        total += weight
+        if term in own:
+            credit = 1.0
+        elif term in context:
+            credit = CONTEXT_CREDIT
+        elif term in background:
+            credit = BACKGROUND_CREDIT
+        elif len(term) > 4 and process.extractOne(term, own, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF):
+            credit = FUZZY_CREDIT
+        else:
+            credit = 0.0
+        gained += weight * credit
+        if credit < CONTEXT_CREDIT and any(key in own for key in lexicon().implies.get(term, ())):
+            # a leader acting is the state acting: "Kim Jong Un sent" is covered by "North Korea sent"
+            credit = 1.0
+            gained += weight
+        if credit >= CONTEXT_CREDIT:
+            covered.add(term)
+        elif term in entity_terms:
+            missing_entities.append(term)
+    relevance = gained / total if total else 0.0
+    return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
+
+
+def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
+    """The claim's named entities (as the claim wrote them) that no sentence of a source names."""
+    named: set[str] = set()
+    for sentence in sentences:
+        named.update(sentence.terms)
+        named.update(sentence.context_terms)
+    implied_by = lexicon().implies
+    missing = []
+    for entity in claim.entities:
+        if entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
+            continue
+        if entity.key in claim.terms and entity.text not in missing:
+            missing.append(entity.text)
+    return missing

@@ -1,0 +1,151 @@
+"""The learned stance model itself: gradient-boosted regression trees stored as plain JSON arrays
+(``data/stance_model.json``, no pickle), evaluated here with numpy, with the path contributions
+that explain each prediction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+
+from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_features, prepare_body
+from claimcheck.match.learned.reasons import _reasons
+from claimcheck.match.learned.tokens import StanceLexicon
+
+Label = Literal["agree", "disagree", "discuss", "unrelated"]
+LABELS: tuple[Label, ...] = ("agree", "disagree", "discuss", "unrelated")
+
+
+@dataclass(frozen=True)
+class StancePrediction:
+    label: Label
+    probabilities: dict[str, float]
+    reasons: list[str]  # plain words, most important first
+    best_sentence: int | None  # index into the sentences passed in
+
+
+class StanceModel:
+    """Boosted trees over hand features; load with :meth:`load`, call :meth:`predict`."""
+
+    def __init__(self, spec: dict[str, Any], lexicon: StanceLexicon | None = None) -> None:
+        if tuple(spec["features"]) != FEATURE_NAMES:
+            raise ValueError(
+                "stance model was trained on other features than this code computes; "
+                "retrain with scripts/train_stance.py"
+            )
+        self.lexicon = lexicon or StanceLexicon.load()
+        self.labels: tuple[str, ...] = tuple(spec["labels"])
+        trees = spec["trees"]  # one entry per tree: class index and node arrays
+        offsets = np.cumsum([0] + [len(t["feature"]) for t in trees])
+        self._roots = offsets[:-1].astype(np.int64)
+        self._tree_class = np.array([t["class"] for t in trees], dtype=np.int64)
+        self._feature = np.concatenate(
+            [np.array(t["feature"], dtype=np.int64) for t in trees]
+        )
+        self._threshold = np.concatenate(
+            [np.array(t["threshold"], dtype=np.float64) for t in trees]
+        )
+        self._left = np.concatenate(
+            [np.array(t["left"], dtype=np.int64) + o for t, o in zip(trees, self._roots, strict=True)]
+        )
+        self._right = np.concatenate(
+            [np.array(t["right"], dtype=np.int64) + o for t, o in zip(trees, self._roots, strict=True)]
+        )
+        self._value = np.concatenate(
+            [np.array(t["value"], dtype=np.float64) for t in trees]
+        )
+        self._scale = float(spec["learning_rate"])
+        self._init = np.array(spec["init"], dtype=np.float64)
+        self._bias = np.array(
+            spec.get("class_bias", [0.0] * len(self.labels)), dtype=np.float64
+        )
+        self._depth = int(spec["max_depth"])
+        self._body_cache: dict[tuple[str, ...], BodyInfo] = {}
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> StanceModel:
+        """Load the packaged model (or a model JSON at ``path``); never unpickles anything."""
+        if path is None:
+            text = (
+                resources.files("claimcheck.data")
+                .joinpath("stance_model.json")
+                .read_text("utf-8")
+            )
+        else:
+            text = Path(path).read_text("utf-8")
+        return cls(json.loads(text))
+
+    # -- scoring ---------------------------------------------------------------------------------
+
+    def _walk(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Raw class scores and per-(class, feature) path contributions for one feature row."""
+        xf = np.asarray(x, dtype=np.float64)
+        nodes = self._roots.copy()
+        contrib = np.zeros((len(self.labels), len(FEATURE_NAMES)))
+        for _ in range(self._depth):
+            feat = self._feature[nodes]
+            inner = feat >= 0
+            if not inner.any():
+                break
+            go_left = xf[np.where(inner, feat, 0)] <= self._threshold[nodes]
+            child = np.where(go_left, self._left[nodes], self._right[nodes])
+            child = np.where(inner, child, nodes)
+            delta = (self._value[child] - self._value[nodes]) * self._scale
+            np.add.at(contrib, (self._tree_class[inner], feat[inner]), delta[inner])
+            nodes = child
+        raw = (
+            self._init
+            + np.bincount(
+                self._tree_class, weights=self._value[nodes], minlength=len(self.labels)
+            )
+            * self._scale
+        )
+        return raw, contrib
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        raw, _ = self._walk(x)
+        return _softmax(raw + self._bias)
+
+    def body(self, sentences: Sequence[str]) -> BodyInfo:
+        key = tuple(sentences)
+        info = self._body_cache.get(key)
+        if info is None:
+            if len(self._body_cache) > 512:
+                self._body_cache.clear()
+            info = self._body_cache[key] = prepare_body(sentences, self.lexicon)
+        return info
+
+    def predict(self, claim: str, sentences: list[str]) -> StancePrediction:
+        """Stance of a source body (given as its sentences, in order) towards a claim."""
+        kept = [i for i, s in enumerate(sentences) if s.strip()]
+        x, evidence = extract_features(claim, self.body(sentences), self.lexicon)
+        raw, contrib = self._walk(x)
+        probs = _softmax(raw + self._bias)
+        k = int(np.argmax(probs))
+        label: Label = self.labels[k]  # type: ignore[assignment]
+        best = (
+            kept[evidence.best_sentence] if evidence.best_sentence is not None else None
+        )
+        # push towards the chosen label relative to the average of the others
+        others = np.delete(contrib, k, axis=0).mean(axis=0)
+        push = contrib[k] - others
+        reasons = _reasons(label, x, push, evidence, best)
+        return StancePrediction(
+            label=label,
+            probabilities={
+                lab: round(float(p), 4) for lab, p in zip(self.labels, probs, strict=True)
+            },
+            reasons=reasons,
+            best_sentence=best,
+        )
+
+
+def _softmax(raw: np.ndarray) -> np.ndarray:
+    e = np.exp(raw - raw.max())
+    return e / e.sum()
