@@ -81,7 +81,7 @@ def test_sarif_evidence_is_a_related_location_with_its_line(report: Report) -> N
     related = result["relatedLocations"][0]
     assert related["physicalLocation"]["artifactLocation"]["uri"] == "corpus/seoul.txt"
     assert related["physicalLocation"]["region"]["startLine"] == 2
-    assert related["message"]["text"] == "contradicts: negated: 'has not sent'"
+    assert related["message"]["text"] == "contradicts [negation]: negated: 'has not sent'"
 
 
 def test_sarif_fingerprint_is_the_baseline_key(report: Report) -> None:
@@ -147,7 +147,7 @@ def test_csv_reads_back_with_the_csv_module(report: Report) -> None:
     assert troops["claim"] == TROOPS
     assert troops["line"] == "4"
     assert (troops["supporting_origins"], troops["contradicting_origins"], troops["evidence_count"]) == ("0", "1", "1")
-    assert "contradicts:" in troops["evidence"] and "has not sent" in troops["evidence"]
+    assert troops["evidence"].startswith("contradicts [negation]: ") and "has not sent" in troops["evidence"]
     assert troops["finding_key"] == finding_key(report.verdicts[0])
     assert rows[2]["finding_key"] == ""  # corroborated: not a finding
 
@@ -173,7 +173,7 @@ def test_markdown_counts_labels_and_lists_claims_with_lines(report: Report) -> N
         "| **total** | **4** |",
     ]
     assert "- **contradicted** (line 4): North Korea has sent about 10,000 troops" in text
-    assert "**contradicts**" in text and "has not sent" in text
+    assert "**contradicts**" in text and "(negated: 'has not sent'; rule `negation`)" in text
     assert "## Inputs that could not be read" in text
 
 
@@ -213,7 +213,7 @@ def test_every_output_format_has_a_renderer_and_an_unknown_one_is_refused(report
 
 def test_evidence_is_written_the_same_way_in_sarif_junit_and_csv(report: Report) -> None:
     seoul = report.verdicts[0].evidence[0].source
-    line = f'contradicts: {seoul}: "Seoul says North Korea has not sent troops to Russia." (negated: \'has not sent\')'
+    line = f'contradicts [negation]: {seoul}: "Seoul says North Korea has not sent troops to Russia." (negated: \'has not sent\')'
     assert line in json.loads(render_sarif(report))["runs"][0]["results"][0]["message"]["text"]
     assert line in (ET.fromstring(render_junit(report)).find("testsuite/testcase/failure").text or "")  # type: ignore[union-attr]
     row = next(csv.DictReader(io.StringIO(render_csv(report), newline="")))

@@ -111,6 +111,8 @@ class Lexicon:
     dated_markers: tuple[str, ...]
     secondary_role_heads: tuple[str, ...]
     secondary_role_nouns: frozenset[str]
+    light_predicates: frozenset[str]
+    contrast_words: tuple[str, ...]
     anaphoric_openers: tuple[str, ...]
     lead_ins: tuple[str, ...]
     opening_adverbials: tuple[str, ...]
@@ -174,6 +176,8 @@ def lexicon() -> Lexicon:
         dated_markers=tuple(cues["dated_markers"]),
         secondary_role_heads=tuple(cues["secondary_role_heads"]),
         secondary_role_nouns=frozenset(cues["secondary_role_nouns"]),
+        light_predicates=frozenset(cues["light_predicates"]),
+        contrast_words=tuple(cues["contrast_words"]),
         anaphoric_openers=tuple(claims["anaphoric_openers"]),
         lead_ins=tuple(claims["lead_ins"]),
         opening_adverbials=tuple(claims["opening_adverbials"]),

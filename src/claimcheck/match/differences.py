@@ -11,8 +11,6 @@ from typing import NamedTuple
 from claimcheck.lexicon import ExclusiveGroup, lexicon
 from claimcheck.models import EvidenceRule, Quantity, Stance, Statement
 
-LIGHT_PREDICATES = frozenset({"be", "have"})
-
 
 class Strength:
     """How firmly a sentence decides the source's stance; the strongest sentence speaks for its source."""
@@ -47,8 +45,9 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
         return False
     if a.counted and b.counted and a.counted != b.counted:
         return False
-    heavy_a = a.governor if a.governor not in LIGHT_PREDICATES else None
-    heavy_b = b.governor if b.governor not in LIGHT_PREDICATES else None
+    light = lexicon().light_predicates
+    heavy_a = a.governor if a.governor not in light else None
+    heavy_b = b.governor if b.governor not in light else None
     if heavy_a and heavy_b and heavy_a != heavy_b:
         return False
     if not (a.counted and b.counted) and not (a.unit and b.unit):

@@ -33,12 +33,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from claimcheck.lexicon import lexicon
 from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.differences import (
-    LIGHT_PREDICATES,
     Finding,
     Strength,
     alternative_terms,
@@ -231,7 +230,7 @@ def _whole_missing_participant(p: _Pair) -> Finding | None:
 
 def _predicate_not_stated(p: _Pair) -> Finding | None:
     claim = p.claim
-    if claim.predicate not in claim.terms or claim.predicate in (*LIGHT_PREDICATES, *p.sentence.terms):
+    if claim.predicate not in claim.terms or claim.predicate in (*lexicon().light_predicates, *p.sentence.terms):
         return None
     return _mention(EvidenceRule.PREDICATE_NOT_STATED, f"related, but does not say '{claim.predicate}'")
 
@@ -308,7 +307,10 @@ def _content_terms(claim: Statement) -> list[str]:
     ]
 
 
-CONTRAST = re.compile(r",? (?:but|however|yet|though) ", re.IGNORECASE)
+@cache
+def _contrast() -> re.Pattern[str]:
+    words = "|".join(re.escape(word) for word in lexicon().contrast_words)
+    return re.compile(rf",? (?:{words}) ", re.IGNORECASE)
 
 
 def _corrected(claim: Statement, sentence: Statement) -> str | None:
@@ -316,7 +318,7 @@ def _corrected(claim: Statement, sentence: Statement) -> str | None:
     what was believed before the turn, and the sentence ends elsewhere."""
     if not sentence.correction:
         return None
-    parts = CONTRAST.split(sentence.text.lower())
+    parts = _contrast().split(sentence.text.lower())
     if len(parts) < 2:
         return None
     before, after = " ".join(parts[:-1]), parts[-1]
@@ -340,8 +342,9 @@ def _same_event(claim: Statement, sentence: Statement) -> bool:
     A negation sits on a sentence's main verb, so "it would not surprise me if they opened ..." does not
     negate "they will open": the negated (or, for a negated claim, the asserted) verb must be the claim's.
     A denial names what it denies anywhere in the sentence ("denied sending troops")."""
+    light = lexicon().light_predicates
     if sentence.denial:
-        return claim.predicate in (None, *LIGHT_PREDICATES) or claim.predicate in sentence.terms
-    if claim.predicate in (None, *LIGHT_PREDICATES):
-        return sentence.predicate in (None, *LIGHT_PREDICATES)
+        return claim.predicate in (None, *light) or claim.predicate in sentence.terms
+    if claim.predicate in (None, *light):
+        return sentence.predicate in (None, *light)
     return claim.predicate == sentence.predicate

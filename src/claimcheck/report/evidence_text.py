@@ -8,6 +8,7 @@ __all__ = ["evidence_line"]
 
 
 def evidence_line(evidence: Evidence, *, quoted: bool = True) -> str:
-    """'contradicts: corpus/seoul.txt: "Seoul says ..." (negated: 'has not sent')'; quoted=False drops the quotes."""
+    """'contradicts [negation]: corpus/seoul.txt: "Seoul says ..." (negated: 'has not sent')': the stance, the
+    id of the rule that decided it, the source, the sentence and the reason; quoted=False drops the quotes."""
     sentence = f'"{evidence.sentence}"' if quoted else evidence.sentence
-    return f"{evidence.stance}: {evidence.source}: {sentence} ({evidence.reason})"
+    return f"{evidence.stance} [{evidence.rule}]: {evidence.source}: {sentence} ({evidence.reason})"

@@ -40,7 +40,7 @@ def _verdict_block(verdict: Verdict, locate: Locator) -> list[str]:
     for evidence in verdict.evidence:
         block.append(
             f"  - {_MARKS[evidence.stance]} — {_code(evidence.source)}: “{_escape(evidence.sentence)}” "
-            f"({_escape(evidence.reason)})"
+            f"({_escape(evidence.reason)}; rule `{evidence.rule}`)"
         )
     return block
 

@@ -130,7 +130,7 @@ def _result(verdict: Verdict, rule_index: int, locate: Locator) -> dict[str, Any
     for number, evidence in enumerate(verdict.evidence, start=1):
         location = _physical(evidence.source, (evidence.start, evidence.end), evidence.sentence, locate)
         location["id"] = number
-        location["message"] = {"text": f"{evidence.stance}: {evidence.reason}"}
+        location["message"] = {"text": f"{evidence.stance} [{evidence.rule}]: {evidence.reason}"}
         related.append(location)
     if related:
         result["relatedLocations"] = related

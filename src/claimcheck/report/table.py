@@ -75,6 +75,6 @@ def _evidence_block(number: int, verdict: Verdict):
         block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
         block.append(f"\n   {item.stance:<11}", style=STANCE_STYLES[item.stance])
-        block.append(f" {_short(item.source)}: {item.reason}")
+        block.append(f" {_short(item.source)}: {item.reason} [{item.rule}]")
         block.append(f"\n               “{item.sentence}”", style="dim" if item.stance == "mentions" else None)
     return block
