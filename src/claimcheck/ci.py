@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +16,7 @@ from typing import get_args
 
 from claimcheck.errors import ConfigError
 from claimcheck.models import BaselineInfo, Label, Report, Verdict
+from claimcheck.outputs import write_atomic
 
 __all__ = [
     "BASELINE_FORMAT",
@@ -130,16 +129,7 @@ def write_baseline(report: Report, path: Path, *, keep: Iterable[Verdict] = ()) 
     entries = baseline_entries([*report.verdicts, *keep])
     payload = {"claimcheck_baseline": BASELINE_FORMAT, "findings": entries}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(
-            "w", encoding="utf-8", dir=path.parent, delete=False, prefix=f".{path.name}.", suffix=".tmp"
-        ) as handle:
-            handle.write(text)
-            temporary = Path(handle.name)
-        os.replace(temporary, path)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot write the baseline ({exc.strerror or exc}); pass a writable path") from None
+    write_atomic(path, text, what="baseline")
     return len(entries)
 
 

@@ -36,6 +36,7 @@ from claimcheck.ingest.inputs import (
 from claimcheck.ingest.urls import is_url
 from claimcheck.models import Article, ReadFailure, Statement
 from claimcheck.store import CorpusStore, FileStamp, default_store_path
+from claimcheck.workers import stop_workers_on_interrupt
 
 __all__ = [
     "IndexResult",
@@ -162,7 +163,8 @@ def sync_store(
         return read_file(path, source=source)
 
     def extract(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        return iter_statements(articles, nlp=nlp, n_process=jobs)
+        with stop_workers_on_interrupt():
+            yield from iter_statements(articles, nlp=nlp, n_process=jobs)
 
     result = index_files(
         store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress, stamped=stamped

@@ -21,6 +21,7 @@ from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_stance_model, match_claim
 from claimcheck.models import Article, Claim, ReadFailure, Report, Statement, Verdict
 from claimcheck.verdict import label_claim
+from claimcheck.workers import stop_workers_on_interrupt
 
 __all__ = ["Corpus", "check_claims", "check_texts", "iter_verified", "load_corpus", "merge_reports", "verify_articles"]
 
@@ -144,11 +145,12 @@ def iter_verified(
     first = next(articles, None)  # reads up to the first article that needs parsing
     yield from finished()
     if first is not None:
-        for article, statements in iter_statements(itertools.chain([first], articles), nlp=nlp, n_process=jobs):
-            pending = parsing.popleft()
-            assert pending.outcome is article
-            pending.statements = statements
-            yield from finished()
+        with stop_workers_on_interrupt():
+            for article, statements in iter_statements(itertools.chain([first], articles), nlp=nlp, n_process=jobs):
+                pending = parsing.popleft()
+                assert pending.outcome is article
+                pending.statements = statements
+                yield from finished()
     yield from finished()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import click
 
 from claimcheck import __version__
+from claimcheck.workers import EXIT_INTERRUPTED, leave_now
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -35,4 +36,9 @@ _register()
 
 
 def main() -> None:
-    cli(prog_name="claimcheck")
+    try:
+        cli(prog_name="claimcheck")
+    except SystemExit as exc:
+        if exc.code == EXIT_INTERRUPTED:
+            leave_now(EXIT_INTERRUPTED)
+        raise

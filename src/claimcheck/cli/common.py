@@ -17,6 +17,7 @@ EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INPUT_FAILED = 3
+EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 FORMATS = ("table", "json", "jsonl")
 
@@ -49,7 +50,7 @@ def report_failures(failures: Iterable[ReadFailure]) -> int:
 
 
 def handle_errors(func: F) -> F:
-    """Turn library errors into one clean line and exit code 2; CLAIMCHECK_DEBUG=1 shows the traceback."""
+    """Library errors -> one clean line and exit code 2, Ctrl-C -> one line and 130; CLAIMCHECK_DEBUG=1 shows the traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -60,6 +61,10 @@ def handle_errors(func: F) -> F:
                 raise
             click.echo(f"claimcheck: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            # Before click turns it into "Aborted!" and exit 1, the findings code.
+            click.echo("claimcheck: interrupted; nothing was written (the corpus store keeps what was indexed)", err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 
@@ -69,12 +74,6 @@ def write_output(text: str, destination: str | None = None) -> None:
     if destination is None or destination == "-":
         click.echo(text, nl=not text.endswith("\n"))
         return
-    import tempfile
-    from pathlib import Path
+    from claimcheck.outputs import write_atomic
 
-    target = Path(destination)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=target.parent, delete=False, suffix=".tmp") as fh:
-        fh.write(text)
-        temporary = Path(fh.name)
-    temporary.replace(target)
+    write_atomic(destination, text)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from claimcheck.ingest import frontmatter
 from claimcheck.ingest.urls import is_url, registered_domain
 from claimcheck.models import Article
+from claimcheck.outputs import write_atomic
 
 SAVED_SUFFIX = ".md"
 _UNSAFE = re.compile(r"[^a-z0-9]+")
@@ -54,12 +54,4 @@ def save_article(article: Article, folder: Path) -> Path:
 
     Reading the file back gives the same text, title, outlet, author, date and URL.
     """
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / corpus_file_name(article)
-    with tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="\n", dir=folder, delete=False, prefix=".", suffix=".tmp"
-    ) as handle:
-        handle.write(render_article(article))
-        temporary = Path(handle.name)
-    temporary.replace(target)
-    return target
+    return write_atomic(folder / corpus_file_name(article), render_article(article), what="article", newline="\n")

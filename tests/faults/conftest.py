@@ -1,0 +1,84 @@
+"""Fault injection: real files, folders, permissions, signals and a real HTTP server on 127.0.0.1; no mocks."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CLAIMCHECK = [sys.executable, "-m", "claimcheck"]
+
+GOOD_ARTICLE = (
+    "Council approves the bridge budget\n\n"
+    "The city council approved a budget of 12 million euros for the Elbe bridge on Tuesday. "
+    "Mayor Anna Weber said the bridge would reopen in May after two years of repairs.\n"
+)
+
+_PLACES = ("Hamburg", "Lisbon", "Oslo", "Vienna", "Porto", "Bergen", "Graz", "Lyon", "Turin", "Ghent")
+
+
+def small_article(number: int) -> str:
+    """A short news item with checkable claims; numbers and places vary so the articles differ."""
+    place = _PLACES[number % len(_PLACES)]
+    return (
+        f"{place} opens new tram line {number}\n\n"
+        f"The city of {place} opened a tram line of {number + 3} kilometres on Monday, officials said. "
+        f"The project cost {number * 7 + 40} million euros and took four years to build. "
+        f"Transport minister Karl Berg said {number + 20},000 passengers would use it every day.\n"
+    )
+
+
+def write_articles(folder: Path, count: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number in range(count):
+        path = folder / f"article-{number:03d}.txt"
+        path.write_text(small_article(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout_s: float = 120,
+            user: int | None = None) -> subprocess.CompletedProcess[str]:
+    """claimcheck in a real subprocess (signals, umask, permissions and exit codes as a user sees them)."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("CLAIMCHECK_DEBUG", None)
+    return subprocess.run(
+        [*CLAIMCHECK, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=timeout_s,
+        preexec_fn=_as_user(user) if user is not None else None, check=False,
+    )
+
+
+def _as_user(uid: int):
+    def drop() -> None:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+
+    return drop
+
+
+NOBODY = 65534
+
+
+def unprivileged() -> int | None:
+    """The uid permission tests run claimcheck as: ourselves when not root, else 'nobody' (root ignores modes)."""
+    if os.geteuid() != 0:
+        return None
+    return NOBODY
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A folder every user can enter and read (pytest's tmp_path is private to us), for runs as 'nobody'."""
+    folder = Path(tempfile.mkdtemp(prefix="claimcheck-faults-"))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
