@@ -21,9 +21,10 @@ from contextlib import contextmanager, suppress
 from types import FrameType
 from typing import NoReturn
 
-__all__ = ["EXIT_INTERRUPTED", "leave_now", "stop_workers", "stop_workers_on_interrupt"]
+__all__ = ["EXIT_INTERRUPTED", "INTERRUPTED_MESSAGE", "leave_now", "stop_workers", "stop_workers_on_interrupt"]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process stopped by Ctrl-C
+INTERRUPTED_MESSAGE = "claimcheck: interrupted; no output written (the corpus store keeps what was indexed)"
 
 
 def stop_workers(timeout_s: float = 1.0) -> None:

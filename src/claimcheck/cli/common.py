@@ -12,12 +12,12 @@ import click
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import ReadFailure
+from claimcheck.workers import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 EXIT_INPUT_FAILED = 3
-EXIT_INTERRUPTED = 130  # 128 + SIGINT
 
 FORMATS = ("table", "json", "jsonl")
 
@@ -63,7 +63,7 @@ def handle_errors(func: F) -> F:
             sys.exit(EXIT_USAGE)
         except KeyboardInterrupt:
             # Before click turns it into "Aborted!" and exit 1, the findings code.
-            click.echo("claimcheck: interrupted; nothing was written (the corpus store keeps what was indexed)", err=True)
+            click.echo(INTERRUPTED_MESSAGE, err=True)
             sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
