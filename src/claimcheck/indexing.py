@@ -24,7 +24,7 @@ from claimcheck.errors import ArticleReadError, CorpusError
 from claimcheck.extract import iter_statements
 from claimcheck.extract.nlp import PIPELINE_PACKAGES
 from claimcheck.ingest import read_file, read_inputs
-from claimcheck.ingest.files import article_files
+from claimcheck.ingest.files import folder_entries
 from claimcheck.ingest.inputs import (
     Failed,
     Item,
@@ -186,11 +186,14 @@ def _expand(inputs: Sequence[str], store: CorpusStore, stamped: dict[str, FileSt
         if is_url(raw) or not folder.is_dir():
             yield from expand_inputs([raw])
             continue
-        files = article_files(folder)
-        if not files:
+        entries = folder_entries(folder)
+        if not entries:
             yield from expand_inputs([raw])  # the "no article files" failure, worded by ingest
             continue
-        for path in files:
+        for path in entries:
+            if isinstance(path, ArticleReadError):
+                yield Failed(path)
+                continue
             name = str(path)
             stamp = FileStamp.of(name, path)
             if stamp is not None and stamps.get(name) == (stamp.mtime_ns, stamp.size):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -46,33 +47,45 @@ def write_articles(folder: Path, count: int) -> list[Path]:
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout_s: float = 120,
-            user: int | None = None) -> subprocess.CompletedProcess[str]:
-    """claimcheck in a real subprocess (signals, umask, permissions and exit codes as a user sees them)."""
+            as_nobody: bool = False) -> subprocess.CompletedProcess[str]:
+    """claimcheck in a real subprocess (signals, umask, permissions and exit codes as a user sees them).
+
+    as_nobody: run as the unprivileged user 'nobody' when the tests run as root (file modes do not
+    apply to root); the test must first call `require_unprivileged_runs()`.
+    """
     environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
     environment.pop("CLAIMCHECK_DEBUG", None)
+    prefix = _drop_privileges() if as_nobody and os.geteuid() == 0 else []
     return subprocess.run(
-        [*CLAIMCHECK, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=timeout_s,
-        preexec_fn=_as_user(user) if user is not None else None, check=False,
+        [*prefix, *CLAIMCHECK, *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=timeout_s,
+        check=False,
     )
-
-
-def _as_user(uid: int):
-    def drop() -> None:
-        os.setgroups([])
-        os.setgid(uid)
-        os.setuid(uid)
-
-    return drop
 
 
 NOBODY = 65534
 
 
-def unprivileged() -> int | None:
-    """The uid permission tests run claimcheck as: ourselves when not root, else 'nobody' (root ignores modes)."""
+def _drop_privileges() -> list[str]:
+    return ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"]
+
+
+@functools.cache
+def _unprivileged_problem() -> str | None:
+    """Why claimcheck cannot be run as an unprivileged user here, or None when it can."""
     if os.geteuid() != 0:
         return None
-    return NOBODY
+    if shutil.which("setpriv") is None:
+        return "running as root and setpriv (util-linux) is missing: cannot drop to 'nobody', and root ignores file modes"
+    probe = subprocess.run([*_drop_privileges(), *CLAIMCHECK, "--version"], capture_output=True, text=True, check=False)
+    if probe.returncode != 0:
+        return f"running as root and 'nobody' cannot run this Python or claimcheck: {probe.stderr.strip()[-200:]}"
+    return None
+
+
+def require_unprivileged_runs() -> None:
+    problem = _unprivileged_problem()
+    if problem is not None:
+        pytest.skip(problem)
 
 
 @pytest.fixture
@@ -82,3 +95,20 @@ def shared_tmp() -> Iterator[Path]:
     folder.chmod(0o755)
     yield folder
     shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def invoke():
+    """claimcheck in this process (click's runner): stdout and stderr apart, the language pipeline loaded once."""
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, list(args), env={"NO_COLOR": "1", "CLAIMCHECK_DEBUG": None})
+
+    return run
+
+
+def stderr_lines(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.strip()]
