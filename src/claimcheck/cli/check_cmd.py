@@ -18,7 +18,7 @@ from claimcheck.cli.ci_options import (
     store_option,
     summary_line,
 )
-from claimcheck.cli.common import format_option, handle_errors, write_output
+from claimcheck.cli.common import check_outputs, format_option, handle_errors, write_output
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
 from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.errors import ClaimcheckError
@@ -64,6 +64,7 @@ def command(
         raise click.UsageError("give a claim to check, or --claims FILE")
     settings = settings_for(format=output_format, store=store, jobs=jobs, fail_on=list(fail_on), baseline=baseline)
     check_labels(settings)
+    check_outputs(output_path, write_baseline_path)
     read_options = web_read_options(
         offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir, timeout_s=timeout_s
     )

@@ -69,6 +69,14 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def check_outputs(output_path: str | None, baseline_path: str | None = None) -> None:
+    """Fail before any work when -o or --write-baseline cannot be written (OutputPathError: one line, exit 2)."""
+    from claimcheck.outputs import check_writable
+
+    check_writable(output_path)
+    check_writable(baseline_path, what="baseline")
+
+
 def write_output(text: str, destination: str | None = None) -> None:
     """Data goes to stdout, or atomically to a file with -o."""
     if destination is None or destination == "-":

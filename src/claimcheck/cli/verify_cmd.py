@@ -19,7 +19,7 @@ from claimcheck.cli.ci_options import (
     summary_line,
     verify_each,
 )
-from claimcheck.cli.common import format_option, handle_errors, write_output
+from claimcheck.cli.common import check_outputs, format_option, handle_errors, write_output
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
 from claimcheck.cli.fetch_cmd import web_options, web_read_options
 from claimcheck.models import Report
@@ -59,6 +59,7 @@ def command(
     """
     settings = settings_for(format=output_format, store=store, jobs=jobs, fail_on=list(fail_on), baseline=baseline)
     check_labels(settings)
+    check_outputs(output_path, write_baseline_path)
     read_options = web_read_options(
         offline=offline, refresh=refresh, allow_private=allow_private, cache_dir=cache_dir, timeout_s=timeout_s
     )
