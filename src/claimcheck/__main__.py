@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 
 from claimcheck.workers import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE, leave_now
 
 
 def main() -> None:
+    # The library logs what the user should know but that does not stop a run (an encoding guessed
+    # with low confidence); the command shows it as a warning line.
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("claimcheck: warning: %(message)s"))
+    logger = logging.getLogger("claimcheck")
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
     try:
         from claimcheck.cli import main as run
 
