@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from claimcheck.cli.ci_options import (
 from claimcheck.cli.common import check_outputs, format_option, handle_errors, write_output
 from claimcheck.cli.corpus_options import against_option, evidence_option, resolve_corpus, settings_for
 from claimcheck.cli.fetch_cmd import web_options, web_read_options
-from claimcheck.errors import ClaimcheckError
+from claimcheck.ingest.claims import ClaimsFile, read_claims_file
 from claimcheck.pipeline import check_texts, load_corpus
 from claimcheck.report import FORMATS, render
 
@@ -58,8 +57,8 @@ def command(
       claimcheck check --claims watchlist.txt --against corpus/ --fail-on contradicted --format sarif -o out.sarif
     """
     texts: list[tuple[str | None, str]] = [(None, text) for text in claims]
-    if claims_file:
-        texts.extend(read_claims_file(Path(claims_file)))
+    claims_read = read_claims_file(Path(claims_file)) if claims_file else ClaimsFile()
+    texts.extend(claims_read.claims)
     if not texts:
         raise click.UsageError("give a claim to check, or --claims FILE")
     settings = settings_for(format=output_format, store=store, jobs=jobs, fail_on=list(fail_on), baseline=baseline)
@@ -73,7 +72,7 @@ def command(
             resolve_corpus(against, settings), jobs=settings.jobs, store=settings.store, on_progress=progress,
             read_options=read_options,
         )
-    report = check_texts(texts, corpus, min_relevance=settings.min_relevance)
+    report = check_texts(texts, corpus, min_relevance=settings.min_relevance, failures=claims_read.failures)
     click.echo(summary_line(report), err=True)
     report, exit_code = apply_ci(report, settings, write_baseline_path=write_baseline_path)
     text = render(
@@ -83,29 +82,3 @@ def command(
     write_output(text, output_path)
     sys.exit(exit_code)
 
-
-def read_claims_file(path: Path) -> list[tuple[str | None, str]]:
-    """JSON Lines with 'text' (and optional 'id'), or one plain claim a line; blank lines and # comments skipped."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        raise ClaimcheckError(f"{path}: no such claims file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimcheckError(f"{path}: cannot read claims file: {exc}") from None
-    claims: list[tuple[str | None, str]] = []
-    for number, line in enumerate(lines, start=1):
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if stripped.startswith("{"):
-            try:
-                row = json.loads(stripped)
-            except json.JSONDecodeError as exc:
-                raise ClaimcheckError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-            text = row.get("text") or row.get("claim")
-            if not isinstance(text, str) or not text.strip():
-                raise ClaimcheckError(f"{path}:{number}: a claim needs a non-empty \"text\"")
-            claims.append((str(row["id"]) if "id" in row else None, text))
-        else:
-            claims.append((None, stripped))
-    return claims
