@@ -7,7 +7,6 @@ import json
 from conftest import small_article, write_articles
 
 from claimcheck.extract import extract_statements
-from claimcheck.extract.nlp import MAX_PIECE_CHARS
 from claimcheck.ingest import article_from_text
 
 
@@ -42,6 +41,8 @@ def test_an_article_over_a_million_characters_is_refused_with_its_reason_and_the
 
 
 def test_a_paragraph_longer_than_a_parse_piece_is_parsed_in_pieces_with_offsets_into_the_article(nlp):
+    from claimcheck.extract.nlp import MAX_PIECE_CHARS
+
     text = "Tram lines across Europe\n\n" + one_block(MAX_PIECE_CHARS + 3_000)
     article = article_from_text(text, source="long.txt", html=False)
 
