@@ -2,7 +2,9 @@
 
 A finding is a verdict that is not corroborated. Its key is stable across runs: it depends on
 the article, the label and the claim's wording (case and spacing folded), never on line numbers,
-so editing other parts of an article does not bring a known finding back.
+so editing other parts of an article does not bring a known finding back. A baseline also matches
+a finding by its file name without the folders (`portable_key`), so a corpus that moved (another
+checkout, absolute paths) still matches the baseline written before, old baselines included.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import get_args
 
-from claimcheck.atomic import write_atomically
+from claimcheck.atomic import write_atomic
 from claimcheck.errors import ConfigError
 from claimcheck.models import BaselineInfo, Label, Report, Verdict
 
@@ -31,6 +33,7 @@ __all__ = [
     "label_names",
     "load_baseline",
     "parse_labels",
+    "portable_key",
     "write_baseline",
 ]
 
@@ -87,6 +90,18 @@ def finding_key(verdict: Verdict) -> str:
     return f"{verdict.label}:{digest}"
 
 
+def portable_key(verdict: Verdict) -> str:
+    """The key of a finding wherever its corpus lies: label, the file name without its folders, the claim's wording."""
+    return _portable_key(verdict.label, verdict.source, verdict.claim)
+
+
+def _portable_key(label: str, source: str | None, claim: str) -> str:
+    source = _normalised_source(source)
+    name = source if "://" in source else source.rsplit("/", 1)[-1]
+    digest = hashlib.sha256(f"{name}\n{_normalised_claim(claim)}".encode()).hexdigest()[:20]
+    return f"{label}:name:{digest}"
+
+
 def failing_verdicts(report: Report, labels: Iterable[str]) -> list[Verdict]:
     """The verdicts whose label is one of labels (e.g. from --fail-on), in report order."""
     wanted = set(parse_labels(labels))
@@ -110,7 +125,7 @@ def apply_baseline(report: Report, keys: set[str], *, file: str | None = None) -
     kept: list[Verdict] = []
     suppressed: list[Verdict] = []
     for verdict in report.verdicts:
-        if is_finding(verdict) and finding_key(verdict) in keys:
+        if is_finding(verdict) and (finding_key(verdict) in keys or portable_key(verdict) in keys):
             suppressed.append(verdict)
         else:
             kept.append(verdict)
@@ -138,15 +153,12 @@ def write_baseline(report: Report, path: Path, *, keep: Iterable[Verdict] = ()) 
     entries = baseline_entries([*report.verdicts, *keep])
     payload = {"claimcheck_baseline": BASELINE_FORMAT, "findings": entries}
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    try:
-        write_atomically(path, text)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot write the baseline ({exc.strerror or exc}); pass a writable path") from None
+    write_atomic(path, text, what="baseline")
     return len(entries)
 
 
 def load_baseline(path: Path) -> set[str]:
-    """The finding keys recorded in a baseline file written by write_baseline.
+    """The finding keys recorded in a baseline file written by write_baseline, with their portable_key forms.
 
     Raises ConfigError naming the file when it is missing or not a claimcheck baseline.
     """
@@ -179,4 +191,6 @@ def load_baseline(path: Path) -> set[str]:
         if not isinstance(key, str) or not key:
             raise ConfigError(f"{path}: finding {number + 1} has no 'key'; write a new one with --write-baseline")
         keys.add(key)
+        if isinstance(entry.get("label"), str) and isinstance(entry.get("claim"), str):
+            keys.add(_portable_key(entry["label"], entry.get("source"), entry["claim"]))
     return keys

@@ -32,5 +32,9 @@ class CorpusError(ClaimcheckError):
     """The corpus cannot be used at all: no readable article in it."""
 
 
+class OutputPathError(ClaimcheckError):
+    """A file claimcheck was asked to write (-o, --write-baseline, fetch --out) cannot be written there."""
+
+
 class StoreError(ClaimcheckError):
     """The on-disk corpus store cannot be opened or written."""

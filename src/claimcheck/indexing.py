@@ -24,7 +24,7 @@ from claimcheck.errors import ArticleReadError, CorpusError
 from claimcheck.extract import iter_statements
 from claimcheck.extract.nlp import PIPELINE_PACKAGES
 from claimcheck.ingest import ReadOptions, read_file, read_inputs
-from claimcheck.ingest.files import article_files
+from claimcheck.ingest.files import folder_entries
 from claimcheck.ingest.inputs import (
     Failed,
     Item,
@@ -37,6 +37,7 @@ from claimcheck.ingest.urls import is_url
 from claimcheck.lexicon import EXTRACTOR_FILES
 from claimcheck.models import Article, ReadFailure, Statement
 from claimcheck.store import CorpusStore, FileStamp, default_store_path
+from claimcheck.workers import stop_workers_on_interrupt
 
 __all__ = [
     "IndexResult",
@@ -163,7 +164,8 @@ def sync_store(
         return read_file(path, source=source)
 
     def extract(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Statement]]]:
-        return iter_statements(articles, nlp=nlp, n_process=jobs)
+        with stop_workers_on_interrupt():
+            yield from iter_statements(articles, nlp=nlp, n_process=jobs)
 
     result = index_files(
         store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress, stamped=stamped
@@ -185,11 +187,14 @@ def _expand(inputs: Sequence[str], store: CorpusStore, stamped: dict[str, FileSt
         if is_url(raw) or not folder.is_dir():
             yield from expand_inputs([raw])
             continue
-        files = article_files(folder)
-        if not files:
+        entries = folder_entries(folder)
+        if not entries:
             yield from expand_inputs([raw])  # the "no article files" failure, worded by ingest
             continue
-        for path in files:
+        for path in entries:
+            if isinstance(path, ArticleReadError):
+                yield Failed(path)
+                continue
             name = str(path)
             stamp = FileStamp.of(name, path)
             if stamp is not None and stamps.get(name) == (stamp.mtime_ns, stamp.size):

@@ -21,6 +21,7 @@ from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_stance_model, match_claim
 from claimcheck.models import Article, Claim, ReadFailure, Report, Statement, Verdict
 from claimcheck.verdict import label_claim
+from claimcheck.workers import stop_workers_on_interrupt
 
 __all__ = ["Corpus", "check_claims", "check_texts", "iter_verified", "load_corpus", "merge_reports", "verify_articles"]
 
@@ -47,9 +48,22 @@ def load_corpus(
             corpus, _ = load_stored_corpus(
                 inputs, location, nlp=nlp, jobs=jobs, read_options=read_options, on_progress=on_progress
             )
-            return corpus
+            return _usable(corpus)
     articles, failures = read_inputs(inputs, options=read_options)
-    return corpus_from_articles(articles, location=", ".join(inputs), failures=failures, nlp=nlp, jobs=jobs)
+    return _usable(corpus_from_articles(articles, location=", ".join(inputs), failures=failures, nlp=nlp, jobs=jobs))
+
+
+def _usable(corpus: Corpus) -> Corpus:
+    """The corpus, unless none of its inputs could be read: then CorpusError, before any claim is labelled.
+
+    A report against an empty corpus would label every claim single-sourced or unmatched, as if the
+    corpus had been searched.
+    """
+    if corpus.failures and corpus.info().sources == 0:
+        shown = "; ".join(f"{failure.input}: {failure.reason}" for failure in corpus.failures[:3])
+        more = f" (and {len(corpus.failures) - 3} more)" if len(corpus.failures) > 3 else ""
+        raise CorpusError(f"no article of the corpus could be read: {shown}{more}")
+    return corpus
 
 
 def check_claims(
@@ -69,13 +83,13 @@ def check_claims(
 
 def check_texts(
     texts: Iterable[tuple[str | None, str]], corpus: Corpus, *, nlp=None, min_relevance: float = 0.5,
-    use_model: bool = True,
+    use_model: bool = True, failures: Sequence[ReadFailure] = (),
 ) -> Report:
-    """Label claims a user typed, given as (id or None, text)."""
+    """Label claims a user typed, given as (id or None, text). failures: claims that could not be read (bad lines)."""
     nlp = nlp or load_pipeline()
     claims = [typed_claim(text, claim_id=claim_id, nlp=nlp) for claim_id, text in texts]
     verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
-    return Report(corpus=corpus.info(), verdicts=verdicts, failures=corpus.failures)
+    return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])
 
 
 @dataclass
@@ -144,11 +158,12 @@ def iter_verified(
     first = next(articles, None)  # reads up to the first article that needs parsing
     yield from finished()
     if first is not None:
-        for article, statements in iter_statements(itertools.chain([first], articles), nlp=nlp, n_process=jobs):
-            pending = parsing.popleft()
-            assert pending.outcome is article
-            pending.statements = statements
-            yield from finished()
+        with stop_workers_on_interrupt():
+            for article, statements in iter_statements(itertools.chain([first], articles), nlp=nlp, n_process=jobs):
+                pending = parsing.popleft()
+                assert pending.outcome is article
+                pending.statements = statements
+                yield from finished()
     yield from finished()
 
 

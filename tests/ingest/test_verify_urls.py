@@ -40,8 +40,9 @@ def test_check_against_a_url_corpus(pages, tmp_path):
     assert verdict["evidence"][0]["source"] == pages.url("/good")
 
 
-def test_check_against_a_blocked_url_reports_it_and_exits_3(pages, tmp_path):
+def test_check_against_only_a_blocked_url_names_it_and_labels_nothing(pages, tmp_path):
+    # With no corpus entry readable there is nothing to check against: an error (exit 2), not a report.
     result = _run("check", "The ferry route will stay closed.", "--against", pages.url("/good"),
                   "--cache-dir", str(tmp_path / "cache"))
-    assert result.exit_code == 3
-    assert "blocked address" in result.stderr
+    assert result.exit_code == 2
+    assert "blocked address" in result.stderr and result.stdout == ""

@@ -11,6 +11,7 @@ import logging
 import click
 
 from claimcheck import __version__
+from claimcheck.workers import EXIT_INTERRUPTED, leave_now
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -42,4 +43,9 @@ _register()
 
 
 def main() -> None:
-    cli(prog_name="claimcheck")
+    try:
+        cli(prog_name="claimcheck")
+    except SystemExit as exc:
+        if exc.code == EXIT_INTERRUPTED:
+            leave_now(EXIT_INTERRUPTED)
+        raise

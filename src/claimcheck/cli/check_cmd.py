@@ -12,7 +12,7 @@ from claimcheck.cli.common import handle_errors
 from claimcheck.cli.labelling import run_labelling
 from claimcheck.cli.options import LabelFlags, labelling_options
 from claimcheck.config import Settings
-from claimcheck.ingest import ClaimText, ReadOptions, read_claims_file
+from claimcheck.ingest import ClaimsFile, ClaimText, ReadOptions, read_claims_file
 from claimcheck.models import Report
 from claimcheck.pipeline import Corpus, check_texts
 
@@ -37,15 +37,15 @@ def command(claims: tuple[str, ...], claims_file: str | None, **flags: Any) -> N
       claimcheck check --claims watchlist.txt --against corpus/ --fail-on contradicted --format sarif -o out.sarif
     """
     texts = [ClaimText(None, text) for text in claims]
-    if claims_file:
-        texts.extend(read_claims_file(Path(claims_file)))
+    claims_read = read_claims_file(Path(claims_file)) if claims_file else ClaimsFile()
+    texts.extend(claims_read.claims)
     if not texts:
         raise click.UsageError("give a claim to check, or --claims FILE")
 
     def label(
         corpus: Corpus, settings: Settings, read_options: ReadOptions, on_report: Callable[[Report], None]
     ) -> Report:
-        report = check_texts(texts, corpus, min_relevance=settings.min_relevance)
+        report = check_texts(texts, corpus, min_relevance=settings.min_relevance, failures=claims_read.failures)
         on_report(report)  # one part: the whole report
         return report
 

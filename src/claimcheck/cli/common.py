@@ -7,15 +7,15 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from claimcheck.atomic import write_atomically
+from claimcheck.atomic import check_writable, write_atomic
 from claimcheck.ci import LABELS
 from claimcheck.errors import ClaimcheckError
 from claimcheck.models import ReadFailure, Report
+from claimcheck.workers import EXIT_INTERRUPTED, INTERRUPTED_MESSAGE
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -42,7 +42,7 @@ def report_failures(failures: Iterable[ReadFailure]) -> int:
 
 
 def handle_errors(func: F) -> F:
-    """Turn library errors into one clean line and exit code 2; CLAIMCHECK_DEBUG=1 shows the traceback."""
+    """Library errors -> one clean line and exit code 2, Ctrl-C -> one line and 130; CLAIMCHECK_DEBUG=1 shows the traceback."""
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -53,6 +53,10 @@ def handle_errors(func: F) -> F:
                 raise
             click.echo(f"claimcheck: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            # Before click turns it into "Aborted!" and exit 1, the findings code.
+            click.echo(INTERRUPTED_MESSAGE, err=True)
+            sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 
@@ -67,7 +71,13 @@ def write_output(text: str, destination: str | None = None) -> None:
         click.echo(text, nl=not text.endswith("\n"))
         return
     assert destination is not None
-    write_atomically(Path(destination), text)
+    write_atomic(destination, text)
+
+
+def check_outputs(output_path: str | None, baseline_path: str | None = None) -> None:
+    """Fail before any work when -o or --write-baseline cannot be written (OutputPathError: one line, exit 2)."""
+    check_writable(output_path)
+    check_writable(baseline_path, what="baseline")
 
 
 def color_output(output_path: str | None) -> bool:

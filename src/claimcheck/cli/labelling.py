@@ -22,6 +22,7 @@ from claimcheck.cli.common import (
     EXIT_FINDINGS,
     EXIT_INPUT_FAILED,
     EXIT_OK,
+    check_outputs,
     color_output,
     progress_bar,
     report_failures,
@@ -49,6 +50,7 @@ def run_labelling(flags: LabelFlags, label: Labeller, *, articles: Sequence[str]
     applied line by line); other formats are rendered once the whole report is in.
     """
     settings = flags.settings()
+    check_outputs(flags.output_path, flags.write_baseline_path)
     read_options = flags.read_options(settings)
     with progress_bar("indexing corpus") as progress:
         corpus = load_corpus(

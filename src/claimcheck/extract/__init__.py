@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from claimcheck.extract.cues import cues
 from claimcheck.extract.features import statement_from_span
 from claimcheck.extract.naming import claim_name
-from claimcheck.extract.nlp import load_pipeline
+from claimcheck.extract.nlp import bounded_pieces, load_pipeline
 from claimcheck.models import Article, Claim, Statement
 
 __all__ = ["claims_from_statements", "extract_statements", "iter_statements", "load_pipeline", "typed_claim"]
@@ -57,7 +57,7 @@ def iter_statements(
 
     def texts():
         for number, article in enumerate(articles):
-            paragraphs = list(_paragraphs(article.text))
+            paragraphs = list(bounded_pieces(_paragraphs(article.text)))
             pending[number] = (article, [], len(paragraphs))
             order.append(number)
             if not paragraphs:

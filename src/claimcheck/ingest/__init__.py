@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from claimcheck.errors import ArticleReadError
 from claimcheck.ingest.address import AddressPolicy
 from claimcheck.ingest.cache import default_cache_dir
-from claimcheck.ingest.claims import ClaimText, read_claims_file
+from claimcheck.ingest.claims import ClaimsFile, ClaimText, read_claims_file
 from claimcheck.ingest.fetch import FetchSettings
 from claimcheck.ingest.files import article_from_stdin, read_file
 from claimcheck.ingest.inputs import (
@@ -30,6 +30,7 @@ from claimcheck.models import Article, ReadFailure
 __all__ = [
     "AddressPolicy",
     "ClaimText",
+    "ClaimsFile",
     "FetchSettings",
     "ReadOptions",
     "article_from_text",

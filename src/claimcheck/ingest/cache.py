@@ -13,7 +13,7 @@ import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from claimcheck.atomic import write_atomically
+from claimcheck.atomic import write_atomic
 
 CACHE_FORMAT = 1
 
@@ -71,8 +71,8 @@ class PageCache:
     def put(self, page: Page) -> None:
         """Store a page; the body is written before its metadata, so a half-written entry reads as missing."""
         meta_path, body_path = self._paths(page.url)
-        write_atomically(body_path, page.body)
+        write_atomic(body_path, page.body, what="cached page")
         meta = {key: value for key, value in asdict(page).items() if key != "body"}
         meta["format"] = CACHE_FORMAT
-        write_atomically(meta_path, json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        write_atomic(meta_path, json.dumps(meta, ensure_ascii=False, sort_keys=True).encode("utf-8"), what="cached page")
 

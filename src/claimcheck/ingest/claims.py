@@ -1,14 +1,19 @@
-"""A file of claims -> typed claims: JSON Lines {"id", "text"}, or plain text with one claim a line."""
+"""A file of claims (`check --claims FILE`) -> typed claims: JSON Lines {"id", "text"}, or plain text with one claim a
+line. A bad line is a failure of its own, not of the file."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ConfigError
+from claimcheck.models import ReadFailure
 
-__all__ = ["ClaimText", "read_claims_file"]
+__all__ = ["ClaimText", "ClaimsFile", "read_claims_file"]
+
+_FORMAT_HINT = 'write one claim a line, or JSON Lines with a "text" (and optional "id")'
 
 
 class ClaimText(NamedTuple):
@@ -18,32 +23,49 @@ class ClaimText(NamedTuple):
     text: str
 
 
-def read_claims_file(path: Path) -> list[ClaimText]:
-    """The claims of a file, in order; blank lines and # comments skipped.
+@dataclass(frozen=True)
+class ClaimsFile:
+    """The claims of a file in order, and a failure (input 'FILE:LINE') for each line that is not one."""
 
-    A line starting with '{' is JSON with "text" (or "claim") and an optional "id"; any other
-    line is the claim itself. Raises ClaimcheckError naming the file, and the line when one is wrong.
+    claims: list[ClaimText] = field(default_factory=list)
+    failures: list[ReadFailure] = field(default_factory=list)
+
+
+def read_claims_file(path: Path) -> ClaimsFile:
+    """JSON Lines with 'text' (and optional 'id'), or one plain claim a line; blank lines and # comments skipped.
+
+    Raises ConfigError naming the file when it cannot be read or holds no claim at all.
     """
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
     except FileNotFoundError:
-        raise ClaimcheckError(f"{path}: no such claims file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimcheckError(f"{path}: cannot read claims file: {exc}") from None
-    claims: list[ClaimText] = []
+        raise ConfigError(f"{path}: no such claims file") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a claims file") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: claims file is not UTF-8 (undecodable byte at offset {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read claims file: {exc.strerror or exc}") from None
+    read = ClaimsFile()
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
         if not stripped.startswith("{"):
-            claims.append(ClaimText(None, stripped))
+            read.claims.append(ClaimText(None, stripped))
             continue
         try:
             row = json.loads(stripped)
         except json.JSONDecodeError as exc:
-            raise ClaimcheckError(f"{path}:{number}: not valid JSON: {exc.msg}") from None
-        text = row.get("text") or row.get("claim")
+            read.failures.append(ReadFailure(input=f"{path}:{number}", reason=f"not valid JSON ({exc.msg}); {_FORMAT_HINT}"))
+            continue
+        text = row.get("text") or row.get("claim") if isinstance(row, dict) else None
         if not isinstance(text, str) or not text.strip():
-            raise ClaimcheckError(f"{path}:{number}: a claim needs a non-empty \"text\"")
-        claims.append(ClaimText(str(row["id"]) if "id" in row else None, text))
-    return claims
+            read.failures.append(ReadFailure(input=f"{path}:{number}", reason=f'a claim needs a non-empty "text"; {_FORMAT_HINT}'))
+            continue
+        read.claims.append(ClaimText(str(row["id"]) if "id" in row else None, text))
+    if not read.claims:
+        problem = f"; line {read.failures[0].input.rsplit(':', 1)[1]}: {read.failures[0].reason}" if read.failures else ""
+        raise ConfigError(f"{path}: holds no claims (only blank lines and # comments){problem}" if not read.failures
+                          else f"{path}: holds no valid claim{problem}")
+    return read

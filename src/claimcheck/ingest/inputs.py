@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from claimcheck.errors import ArticleReadError
-from claimcheck.ingest.files import ARTICLE_SUFFIXES, article_files
+from claimcheck.ingest.files import ARTICLE_SUFFIXES, folder_entries
 from claimcheck.ingest.urls import is_url, url_list_entries, url_list_lines
 
 
@@ -64,12 +64,15 @@ def expand_inputs(inputs: Iterable[str], *, stdin: BinaryIO | None = None) -> li
         elif is_url(item):
             add_url(item)
         elif (path := Path(item)).is_dir():
-            files = article_files(path)
-            if not files:
+            entries = folder_entries(path)
+            if not entries:
                 reason = f"folder holds no article files ({', '.join(sorted(ARTICLE_SUFFIXES))}) or URL lists (.urls)"
                 items.append(Failed(ArticleReadError(item, reason)))
-            for file in files:
-                _add_file(items, add_url, str(file), file)
+            for entry in entries:
+                if isinstance(entry, ArticleReadError):
+                    items.append(Failed(entry))
+                else:
+                    _add_file(items, add_url, str(entry), entry)
         else:
             _add_file(items, add_url, item, path)
     return items

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from claimcheck.atomic import write_atomically
+from claimcheck.atomic import write_atomic
 from claimcheck.ingest import frontmatter
 from claimcheck.ingest.urls import is_url, registered_domain
 from claimcheck.models import Article
@@ -54,6 +54,4 @@ def save_article(article: Article, folder: Path) -> Path:
 
     Reading the file back gives the same text, title, outlet, author, date and URL.
     """
-    target = folder / corpus_file_name(article)
-    write_atomically(target, render_article(article))
-    return target
+    return write_atomic(folder / corpus_file_name(article), render_article(article), what="article", newline="\n")

@@ -10,6 +10,22 @@ from claimcheck.ingest.html import extract_page
 from claimcheck.ingest.urls import registered_domain
 from claimcheck.models import Article
 
+# Longer texts are refused rather than parsed: an article of this length already takes the language
+# pipeline about half a minute; past it, a "file" is a book or a dump, and one of them must not
+# hold a run of many articles for hours.
+MAX_ARTICLE_CHARS = 1_000_000
+
+
+def check_length(text: str, *, source: str) -> str:
+    """The text, or ArticleReadError when it is longer than an article claimcheck reads."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise ArticleReadError(
+            source,
+            f"text of {len(text):,} characters is longer than the {MAX_ARTICLE_CHARS:,} claimcheck reads as one article; "
+            "split it into articles",
+        )
+    return text
+
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -32,7 +48,7 @@ def article_from_text(text: str, *, source: str, html: bool, url: str | None = N
             raise ArticleReadError(source, "no article text found in the HTML page")
         return Article(
             source=source,
-            text=page.text,
+            text=check_length(page.text, source=source),
             title=page.title,
             outlet=page.outlet,
             author=page.author,
@@ -48,6 +64,7 @@ def article_from_text(text: str, *, source: str, html: bool, url: str | None = N
         body = header.body.strip("\n")
     if not body.strip():
         raise ArticleReadError(source, "empty file (no text)" if url is None else "the page holds no text")
+    check_length(body, source=source)
     page_url = fields.get("url") or url
     return Article(
         source=source,

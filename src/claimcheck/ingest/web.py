@@ -6,7 +6,7 @@ import contextlib
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from claimcheck.errors import ArticleReadError, FetchError
+from claimcheck.errors import ArticleReadError, FetchError, OutputPathError
 from claimcheck.ingest.cache import Page, PageCache, default_cache_dir
 from claimcheck.ingest.charset import decode_bytes
 from claimcheck.ingest.fetch import HTML_TYPES, Fetcher
@@ -81,7 +81,7 @@ def _fetch(fetcher: Fetcher, url: str, target: str) -> Page | ArticleReadError:
 
 def _store(cache: PageCache, page: Page) -> None:
     # A cache that cannot be written costs a refetch next time, not this run's article.
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, OutputPathError):
         cache.put(page)
 
 

@@ -1,0 +1,78 @@
+"""Ctrl-C with worker processes: the workers stop at once and silently, the main process raises KeyboardInterrupt.
+
+spaCy's `nlp.pipe(n_process=N)` forks workers that inherit the main process's SIGINT handler. A
+terminal sends Ctrl-C to every process of the group, so without this each worker prints its own
+traceback, and the main process then waits for workers that are still busy (or hangs on their
+queues). `stop_workers_on_interrupt` installs, for the time the workers live, a handler that in a
+worker quits at once without a word and in the main process stops every worker before raising
+KeyboardInterrupt, so the caller can report one line and exit 130.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from types import FrameType
+from typing import NoReturn
+
+__all__ = ["EXIT_INTERRUPTED", "INTERRUPTED_MESSAGE", "leave_now", "stop_workers", "stop_workers_on_interrupt"]
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process stopped by Ctrl-C
+INTERRUPTED_MESSAGE = "claimcheck: interrupted; no output written (the corpus store keeps what was indexed)"
+
+
+def stop_workers(timeout_s: float = 1.0) -> None:
+    """Terminate every child process this process started, and wait (a bounded time) for them to go."""
+    children = multiprocessing.active_children()
+    for child in children:
+        child.terminate()
+    for child in children:
+        child.join(timeout_s)
+        if child.is_alive():
+            child.kill()
+
+
+def leave_now(code: int) -> NoReturn:
+    """End the process after an interruption, skipping the exit handlers.
+
+    After Ctrl-C the queues that fed the stopped workers still hold data nobody will read, and
+    multiprocessing's exit handler waits for them for ever (a hung terminal). Nothing is left to
+    save: outputs are written atomically at the end only, and the store commits article by article.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(code)
+
+
+@contextmanager
+def stop_workers_on_interrupt() -> Iterator[None]:
+    """For the body: Ctrl-C stops the worker processes quietly and raises KeyboardInterrupt in this one.
+
+    Signal handlers can only be set from the main thread; elsewhere the body runs unchanged.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    owner = os.getpid()
+
+    def on_interrupt(signum: int, frame: FrameType | None) -> None:
+        if os.getpid() != owner:
+            os._exit(EXIT_INTERRUPTED)  # a forked worker: the main process reports the interruption
+        stop_workers()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        with warnings.catch_warnings():
+            # spaCy warns (W127) that its workers did not finish when they were stopped on purpose.
+            warnings.filterwarnings("ignore", message=r".*\[W127\]")
+            yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
