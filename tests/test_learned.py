@@ -9,7 +9,7 @@ import pytest
 
 from claimcheck.match.learned import (
     FEATURE_NAMES,
-    LABELS,
+    STANCE_CLASSES,
     StanceModel,
     StancePrediction,
 )
@@ -46,7 +46,7 @@ def test_model_file_is_plain_json_of_numbers_and_small() -> None:
     assert len(raw) < 1_000_000
     assert not raw.startswith(b"\x80")  # a pickle would start with the protocol opcode
     spec = json.loads(raw)
-    assert spec["labels"] == list(LABELS)
+    assert spec["labels"] == list(STANCE_CLASSES)
     assert spec["features"] == list(FEATURE_NAMES)
     for tree in spec["trees"][:50]:
         assert all(
@@ -92,7 +92,7 @@ def test_prediction_explains_itself_and_points_at_a_sentence(
     assert 1 <= len(prediction.reasons) <= 3
     assert all(isinstance(reason, str) and reason for reason in prediction.reasons)
     assert prediction.best_sentence == 0
-    assert set(prediction.probabilities) == set(LABELS)
+    assert set(prediction.probabilities) == set(STANCE_CLASSES)
     assert sum(prediction.probabilities.values()) == pytest.approx(1.0, abs=1e-3)
     assert prediction.label == max(
         prediction.probabilities, key=prediction.probabilities.__getitem__

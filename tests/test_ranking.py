@@ -141,7 +141,7 @@ def test_match_claim_hears_other_sources_when_its_own_article_matches_more_than_
 
     own = [statement("a_own.txt", position) for position in range(5)]
     index = StatementIndex([*own, statement("b_other.txt", 0)])
-    claim = Claim(id="c1", text=sentence, name="troops in Kursk", origin="article", source="a_own.txt", statement=own[0])
+    claim = Claim(id="c1", text=sentence, name="troops in Kursk", typed=False, source="a_own.txt", statement=own[0])
     evidence = match_claim(claim, index, origin_of=lambda source: source, limit=3)
     assert [e.source for e in evidence] == ["b_other.txt"]
 

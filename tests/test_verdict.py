@@ -6,9 +6,9 @@ from claimcheck.models import Claim, Evidence, EvidenceRule, Statement
 from claimcheck.verdict import label_claim
 
 
-def _claim(origin: str = "typed", source: str | None = None) -> Claim:
+def _claim(typed: bool = True, source: str | None = None) -> Claim:
     statement = Statement(id="s", source=source or "", text="X sent troops.", start=0, end=14, terms=["x", "send", "troop"])
-    return Claim(id="c1", text="X sent troops.", name="X sent troops", origin=origin, source=source, statement=statement)
+    return Claim(id="c1", text="X sent troops.", name="X sent troops", typed=typed, source=source, statement=statement)
 
 
 def _evidence(source: str, stance: str, origin: str | None = None) -> Evidence:
@@ -34,7 +34,7 @@ def test_one_outlet_counts_once():
 
 
 def test_article_claim_needs_one_other_origin_and_ignores_its_own():
-    claim = _claim(origin="article", source="own.txt")
+    claim = _claim(typed=False, source="own.txt")
     alone = label_claim(claim, [_evidence("copy.txt", "supports", origin="own.txt")], own_origin="own.txt")
     backed = label_claim(claim, [_evidence("other.txt", "supports")], own_origin="own.txt")
     assert alone.label == "single-sourced" and alone.evidence == []

@@ -141,16 +141,14 @@ class Statement(_Frozen):
     kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
 
 
-ClaimOrigin = Literal["article", "typed"]
-
-
 class Claim(_Frozen):
     """A concrete factual claim to be checked: a sentence of an article, or text a user typed."""
 
     id: str
     text: str
     name: str = Field(description="A short name for tables: 'North Korean troops in Kursk'.")
-    origin: ClaimOrigin
+    typed: bool = Field(description="True for text a user typed, False for a sentence of an article. (Not an origin: "
+                        "an origin is an independence key, `Evidence.origin`.)")
     source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
     statement: Statement
 

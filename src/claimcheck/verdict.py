@@ -23,7 +23,7 @@ def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | Non
     usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
     supporting = sorted({e.origin for e in usable if e.stance == "supports"})
     contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
-    needed = TYPED_CLAIM_CORROBORATION if claim.origin == "typed" else ARTICLE_CLAIM_CORROBORATION
+    needed = TYPED_CLAIM_CORROBORATION if claim.typed else ARTICLE_CLAIM_CORROBORATION
     support_text = _plural(len(supporting), "independent source")
     if contradicting:
         label = "contradicted"
@@ -32,24 +32,24 @@ def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | Non
         reason = f"{_plural(len(contradicting), 'independent source')} {verb}, {len(supporting)} support; {first.reason}"
     elif len(supporting) >= needed:
         label = "corroborated"
-        reason = f"supported by {support_text}" + ("" if claim.origin == "typed" else " besides its own")
-    elif claim.origin == "typed" and not supporting:
+        reason = f"supported by {support_text}" + ("" if claim.typed else " besides its own")
+    elif claim.typed and not supporting:
         label = "unmatched"
         mentions = sum(1 for e in usable if e.stance == "mentions")
         reason = ("no source supports or contradicts it" +
                   (f"; {_plural(mentions, 'source')} only mention related facts" if mentions else ""))
     else:
         label = "single-sourced"
-        if claim.origin == "typed":
-            reason = "only one independent source supports it"
-        else:
-            reason = "no other independent source supports or contradicts it"
+        reason = (
+            "only one independent source supports it" if claim.typed
+            else "no other independent source supports or contradicts it"
+        )
     return Verdict(
         id=claim.id,
         claim=claim.text,
         name=claim.name,
         source=claim.source,
-        span=(claim.statement.start, claim.statement.end) if claim.origin == "article" else None,
+        span=(claim.statement.start, claim.statement.end) if not claim.typed else None,
         label=label,
         supporting_origins=len(supporting),
         contradicting_origins=len(contradicting),

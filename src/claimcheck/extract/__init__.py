@@ -119,7 +119,7 @@ def claims_from_statements(statements: Iterable[Statement]) -> list[Claim]:
             id=statement.id,
             text=statement.text,
             name=claim_name(statement),
-            origin="article",
+            typed=False,
             source=statement.source,
             statement=statement,
         ))
@@ -136,4 +136,4 @@ def typed_claim(text: str, *, claim_id: str | None = None, nlp=None) -> Claim:
     span = doc[:] if len(sentences) != 1 else sentences[0]
     statement = statement_from_span(span, source="", base_offset=0, context_terms=[])
     identifier = claim_id or hashlib.sha1(clean.encode()).hexdigest()[:16]
-    return Claim(id=identifier, text=clean, name=claim_name(statement), origin="typed", statement=statement)
+    return Claim(id=identifier, text=clean, name=claim_name(statement), typed=True, statement=statement)

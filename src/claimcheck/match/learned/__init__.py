@@ -27,14 +27,14 @@ from __future__ import annotations
 
 from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_features, prepare_body
 from claimcheck.match.learned.tokens import CUE_KINDS, StanceLexicon
-from claimcheck.match.learned.trees import LABELS, Label, StanceModel, StancePrediction
+from claimcheck.match.learned.trees import STANCE_CLASSES, StanceClass, StanceModel, StancePrediction
 
 __all__ = [
     "CUE_KINDS",
     "FEATURE_NAMES",
-    "LABELS",
+    "STANCE_CLASSES",
     "BodyInfo",
-    "Label",
+    "StanceClass",
     "StanceLexicon",
     "StanceModel",
     "StancePrediction",

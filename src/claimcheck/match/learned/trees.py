@@ -18,13 +18,13 @@ from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_f
 from claimcheck.match.learned.reasons import _reasons
 from claimcheck.match.learned.tokens import StanceLexicon
 
-Label = Literal["agree", "disagree", "discuss", "unrelated"]
-LABELS: tuple[Label, ...] = ("agree", "disagree", "discuss", "unrelated")
+StanceClass = Literal["agree", "disagree", "discuss", "unrelated"]
+STANCE_CLASSES: tuple[StanceClass, ...] = ("agree", "disagree", "discuss", "unrelated")
 
 
 @dataclass(frozen=True)
 class StancePrediction:
-    label: Label
+    label: StanceClass
     probabilities: dict[str, float]
     reasons: list[str]  # plain words, most important first
     best_sentence: int | None  # index into the sentences passed in
@@ -128,7 +128,7 @@ class StanceModel:
         raw, contrib = self._walk(x)
         probs = _softmax(raw + self._bias)
         k = int(np.argmax(probs))
-        label: Label = self.labels[k]  # type: ignore[assignment]
+        label: StanceClass = self.labels[k]  # type: ignore[assignment]
         best = (
             kept[evidence.best_sentence] if evidence.best_sentence is not None else None
         )
