@@ -18,7 +18,7 @@ LABELS = ROOT / "benchmarks" / "verify-fnc"
 FNC1 = ROOT.parent / "shared" / "eval" / "fnc1"
 VERIFY_DEV_IDS = {104, 1042, 1184, 1492, 1563, 1781, 1858, 1978, 2407, 2489, 258, 295, 607, 734}
 
-pytestmark = pytest.mark.skipif(
+needs_fnc1 = pytest.mark.skipif(
     not (FNC1 / "train_bodies.csv").is_file(), reason="../shared/eval/fnc1 is absent (FNC-1 data is not shipped)"
 )
 
@@ -47,6 +47,7 @@ def test_rows_carry_no_text():
         assert set(row) == {"body_id", "start", "end", "kind"}
 
 
+@needs_fnc1
 def test_bodies_are_training_bodies_outside_dev_and_verify_dev():
     ids = {row["body_id"] for row in _rows("gold.jsonl") + _rows("not_claims.jsonl")}
     assert ids <= _ids(FNC1 / "train_bodies.csv")
@@ -57,6 +58,7 @@ def test_bodies_are_training_bodies_outside_dev_and_verify_dev():
     assert ids <= train
 
 
+@needs_fnc1
 def test_offsets_in_range_without_overlaps_and_covering_every_sentence(tmp_path):
     verify_fnc = _script()
     gold, not_claims = verify_fnc.load_labels()
