@@ -202,6 +202,8 @@ class SlotWords:
     relative_days: dict[str, int]
     relative_shifts: dict[str, int]
     relative_units: dict[str, str]
+    place_prepositions: frozenset[str]
+    place_labels: frozenset[str]
 
 
 @cache
@@ -218,6 +220,8 @@ def slot_words() -> SlotWords:
         relative_days=raw["relative_days"],
         relative_shifts=raw["relative_shifts"],
         relative_units=raw["relative_units"],
+        place_prepositions=frozenset(raw["place_prepositions"]),
+        place_labels=frozenset(raw["place_labels"]),
     )
 
 
