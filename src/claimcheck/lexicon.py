@@ -196,6 +196,7 @@ class SlotWords:
     outlets: frozenset[str]
     outlet_nouns: frozenset[str]
     unnamed_sources: frozenset[str]
+    person_titles: frozenset[str]
     attribution_clause_verbs: frozenset[str]
     weekdays: tuple[str, ...]
     months: dict[str, int]
@@ -214,6 +215,7 @@ def slot_words() -> SlotWords:
         outlets=frozenset(raw["outlets"]),
         outlet_nouns=frozenset(raw["outlet_nouns"]),
         unnamed_sources=frozenset(raw["unnamed_sources"]),
+        person_titles=frozenset(raw["person_titles"]),
         attribution_clause_verbs=frozenset(raw["attribution_clause_verbs"]),
         weekdays=tuple(raw["weekdays"]),
         months=raw["months"],

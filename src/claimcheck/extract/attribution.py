@@ -18,7 +18,6 @@ from claimcheck.models import Attribution, AttributionType
 
 __all__ = ["AttributionSpan", "find_attribution"]
 
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SIDE_DEPS = frozenset({"advcl", "parataxis", "prep", "conj", "npadvmod"})
 WHO_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent"})
 ORGANISATION_LABELS = frozenset({"ORG", "GPE", "NORP"})
@@ -45,7 +44,7 @@ def _subtree(token) -> set[int]:
 def _who(head) -> tuple[int, ...]:
     """X of a reporting word: its subject, 'by X' (passive), the object of 'citing X', 'to X' of 'according'."""
     for child in head.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ == "nsubj":
             return tuple(sorted(_subtree(child)))
     for child in head.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "to"):
@@ -76,7 +75,9 @@ def find_attribution(sent, predicate, reporting_root, raw_text: str) -> Attribut
     """The attribution of a sentence (a spaCy Span) whose asserted verb is `predicate`, or None."""
     doc = sent.doc
     if reporting_root is not None:
-        tokens = _subtree(reporting_root) - _subtree(predicate)
+        # 'X is believed to be seeking ...': X is who seeks, not who believes
+        passive_subjects = [c for c in reporting_root.children if c.dep_ == "nsubjpass"]
+        tokens = _subtree(reporting_root) - _subtree(predicate) - {i for c in passive_subjects for i in _subtree(c)}
         head = reporting_root
     else:
         head = _side_clause(predicate)
@@ -116,7 +117,9 @@ def attribution_type(doc, span: AttributionSpan) -> AttributionType:
     labels = {t.ent_type_ for t in tokens if t.ent_type_}
     if head.lemma_.lower() in words.outlet_nouns:
         return "outlet"
-    if "PERSON" in labels or (head.pos_ == "PROPN" and head.ent_type_ not in ORGANISATION_LABELS):
+    if "PERSON" in labels or head.lemma_.lower() in words.person_titles or (
+        head.pos_ == "PROPN" and head.ent_type_ not in ORGANISATION_LABELS
+    ):
         return "person"
     if head.lemma_.lower() in words.unnamed_sources:
         return "unnamed"
