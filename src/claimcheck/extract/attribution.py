@@ -41,18 +41,29 @@ def _subtree(token) -> set[int]:
     return {t.i for t in token.subtree}
 
 
+def _phrase(token) -> tuple[int, ...]:
+    """The words of a noun phrase naming who speaks, without the relative clauses that say more of them
+    ('Islam, who trades mainly in gold futures, told ...': the trading is asserted, not attribution)."""
+    asserted = {i for t in token.subtree if t.dep_ in {"relcl", "acl"} for i in _subtree(t)}
+    words = sorted(i for i in _subtree(token) if i not in asserted)
+    doc = token.doc
+    while words and doc[words[-1]].is_punct:
+        words.pop()
+    return tuple(words)
+
+
 def _who(head) -> tuple[int, ...]:
     """X of a reporting word: its subject, 'by X' (passive), the object of 'citing X', 'to X' of 'according'."""
     for child in head.children:
         if child.dep_ == "nsubj":
-            return tuple(sorted(_subtree(child)))
+            return _phrase(child)
     for child in head.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "to"):
             for grand in child.children:
                 if grand.dep_ == "pobj":
-                    return tuple(sorted(_subtree(grand)))
+                    return _phrase(grand)
         if child.dep_ == "dobj" and head.lemma_.lower() in {"cite", "quote"}:
-            return tuple(sorted(_subtree(child)))
+            return _phrase(child)
     return ()
 
 
@@ -63,6 +74,8 @@ def _side_clause(predicate):
         if child.dep_ in SIDE_DEPS and child.lemma_.lower() in verbs and child.i != predicate.i:
             if child.dep_ == "prep" and child.lower_ != "according":
                 continue
+            if any(grand.dep_ in {"ccomp", "xcomp"} for grand in child.children):
+                continue  # 'X defends it, saying that Y': the clause reports Y, it does not attribute the sentence
             return child
     # 'according to X' hanging from another word than the verb ("troops, according to X, are ...")
     for token in predicate.sent:
@@ -89,8 +102,10 @@ def find_attribution(sent, predicate, reporting_root, raw_text: str) -> Attribut
         who = tuple(sorted(i for i in tokens if i != head.i and doc[i].lower_ != "to"))
     named = _named_only(raw_text)
     name = named.name if named else (doc[who[0] : who[-1] + 1].text if who else None)
-    # punctuation between the clause and the assertion belongs to neither
-    tokens = {i for i in tokens if not doc[i].is_punct}
+    # punctuation between the clause and the assertion belongs to neither; a relative clause about the
+    # speaker is asserted
+    described = {i for t in doc[sent.start : sent.end] if t.dep_ in {"relcl", "acl"} and t.i in tokens for i in _subtree(t)}
+    tokens = {i for i in tokens if not doc[i].is_punct and i not in described}
     return AttributionSpan(frozenset(tokens), who, name)
 
 
