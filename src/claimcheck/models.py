@@ -247,6 +247,21 @@ class TimeSlot(_Frozen):
     end: str | None = Field(None, description="Last day the words allow, ISO 8601; equal to start for one day.")
 
 
+class QuantitySlot(_Frozen):
+    """A figure of the claim: its value or range, the bound its wording sets, its unit and what it counts."""
+
+    text: str = Field(description="As written: 'about 10,000', 'more than 500', 'between 40 and 60', '$2 billion'.")
+    value: float = Field(description="The central value, scales applied: '$2 billion' -> 2e9.")
+    low: float | None = Field(description="Lowest value the wording allows; null when unbounded.")
+    high: float | None = Field(description="Highest value the wording allows; null when unbounded ('more than 500').")
+    qualifier: Qualifier = Field(
+        description="exact, approximate ('about', 'some'), at_least ('more than', 'over'), at_most ('up to', "
+        "'fewer than') or range ('between 40 and 60')."
+    )
+    unit: str | None = Field(None, description="Currency code, 'percent', or a measurement unit.")
+    counted: str | None = Field(None, description="Lemma of what is counted: 'troop', 'passenger'.")
+
+
 class ClaimSlots(_Frozen):
     """The parts of a claim, for programs: empty lists and nulls for what the sentence does not have."""
 
@@ -255,7 +270,7 @@ class ClaimSlots(_Frozen):
     hedge: str | None = Field(None, description="The hedge cue that softens the claim ('reportedly', 'may'); null when firm.")
     participants: list[Participant] = Field(default_factory=list, description="Who and what the assertion is about.")
     predicate: PredicateSlot | None = None
-    quantities: list[Quantity] = Field(default_factory=list, description="Figures of the assertion with their bounds.")
+    quantities: list[QuantitySlot] = Field(default_factory=list, description="Figures of the assertion with their bounds.")
     time: TimeSlot | None = None
     place: Participant | None = Field(None, description="Where: the first participant in the place role.")
 

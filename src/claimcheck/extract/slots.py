@@ -10,13 +10,15 @@ anything else the verb governs is a patient.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from claimcheck.extract.attribution import attribution_slot, find_attribution
+from claimcheck.extract.cues import cues
 from claimcheck.extract.dates import resolve_time
 from claimcheck.extract.features import SKIP_ENTITY_LABELS, entity_key, lemma_term, main_predicate
 from claimcheck.lexicon import lexicon, slot_words
-from claimcheck.models import Claim, ClaimSlots, Participant, PredicateSlot, Role, TimeSlot
+from claimcheck.models import Claim, ClaimSlots, Participant, PredicateSlot, Quantity, QuantitySlot, Role, TimeSlot
 
 __all__ = ["claim_slots"]
 
@@ -49,9 +51,19 @@ def _slots(claim: Claim, doc, published: str | None) -> ClaimSlots:
             PredicateSlot(lemma=statement.predicate, negated=statement.negation is not None)
             if statement.predicate else None
         ),
-        quantities=list(statement.quantities),
+        quantities=[_quantity(q) for q in statement.quantities],
         time=_time(span, said, published),
         place=next((p for p in participants if p.role == "place"), None),
+    )
+
+
+def _quantity(quantity: Quantity) -> QuantitySlot:
+    def bound(value: float) -> float | None:
+        return value if math.isfinite(value) else None
+
+    return QuantitySlot(
+        text=quantity.text, value=quantity.value, low=bound(quantity.low), high=bound(quantity.high),
+        qualifier=quantity.qualifier, unit=quantity.unit, counted=quantity.counted,
     )
 
 
@@ -59,8 +71,8 @@ def _role(token, predicate, label: str) -> Role | None:
     """The role of the phrase whose head is `token` in the action of `predicate`; None when outside it."""
     words = slot_words()
     object_of = token
-    while object_of.dep_ == "conj" and object_of.head.i != object_of.i:
-        object_of = object_of.head  # 'in Kyiv and Seoul': Seoul is where Kyiv is
+    while object_of.dep_ in {"conj", "compound"} and object_of.head.i != object_of.i:
+        object_of = object_of.head  # 'in Kyiv and Seoul': Seoul is where Kyiv is; 'at Lisbon airport'
     if label in words.place_labels and object_of.dep_ == "pobj" and object_of.head.lower_ in words.place_prepositions:
         return "place"
     node = token
@@ -102,7 +114,8 @@ def _participants(span, predicate, said: frozenset[int]) -> list[Participant]:
 
 def _time(span, said: frozenset[int], published: str | None) -> TimeSlot | None:
     """The first date of the assertion (else of the attribution: 'officials said on Friday'), with its preposition."""
-    dates = [ent for ent in span.ents if ent.label_ == "DATE"]
+    # the parser calls some figures dates ('between 40 and 60'): a date has a time word or a year
+    dates = [ent for ent in span.ents if ent.label_ in {"DATE", "TIME"} and cues().time_words.search(ent.text)]
     dates.sort(key=lambda ent: (ent.start in said, ent.start))
     if not dates:
         return None
