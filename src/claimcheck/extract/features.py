@@ -201,7 +201,7 @@ def _counted_and_governor(span) -> tuple[str | None, str | None]:
         noun = last.head
     else:
         for token in span.doc[last.i + 1 : min(last.i + 6, span.sent.end)]:
-            if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"NORP", "GPE"}:
+            if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"NORP", "GPE", "DATE", "TIME"}:
                 noun = token
                 break
             if (token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of") or token.is_punct:
