@@ -106,12 +106,12 @@ def _relative(text: str, today: date) -> Span | None:
         return _month_span(today.year if month <= today.month else today.year - 1, month)
     found = re.match(r"^(?P<month>[a-z]+)\.? (?P<day>\d{1,2})(?:st|nd|rd|th)?$|^(?P<day2>\d{1,2}) (?P<month2>[a-z]+)$", text)
     if found is not None:
-        month = words.months.get(found.group("month") or found.group("month2") or "")
+        named = words.months.get(found.group("month") or found.group("month2") or "", 0)
         number = int(found.group("day") or found.group("day2"))
-        if month:
-            year = today.year if (month, number) <= (today.month, today.day) else today.year - 1
+        if named:
+            year = today.year if (named, number) <= (today.month, today.day) else today.year - 1
             try:
-                return date(year, month, number), date(year, month, number)
+                return date(year, named, number), date(year, named, number)
             except ValueError:
                 return None
     found = re.match(r"^(?P<shift>[a-z ]+?) (?P<unit>[a-z]+)$", text)
