@@ -39,3 +39,7 @@ def test_typed_claim_gets_the_analysts_label_with_its_evidence(case, tmp_path):
         assert set(case.get(stance, [])) <= named, (stance, verdict["evidence"])
     decided_by = {Path(e["source"]).name: e["rule"] for e in verdict["evidence"]}
     assert decided_by == case.get("rules", decided_by), verdict["evidence"]
+    if "attributed_to" in case:
+        assert verdict["slots"]["attributed_to"] == case["attributed_to"], verdict["slots"]
+    relayed_from = {Path(e["source"]).name: e["attributed_to"] for e in verdict["evidence"]}
+    assert relayed_from == {**relayed_from, **case.get("evidence_attributed_to", {})}, verdict["evidence"]

@@ -28,9 +28,11 @@ __all__ = [
     "ExclusiveGroup",
     "Lexicon",
     "QuantityWords",
+    "SlotWords",
     "StanceWordLists",
     "data_file",
     "lexicon",
+    "slot_words",
     "stance_word_lists",
 ]
 
@@ -44,6 +46,7 @@ EXTRACTOR_FILES = (
     "exclusive.json",
     "gazetteer.json",
     "quantities.json",
+    "slots.json",
     "synonyms.json",
     "terms.json",
 )
@@ -183,6 +186,44 @@ def lexicon() -> Lexicon:
         opening_adverbials=tuple(claims["opening_adverbials"]),
         quantities=_quantity_words(),
         gazetteer=gazetteer,
+    )
+
+
+@dataclass(frozen=True)
+class SlotWords:
+    """The words that fill a claim's slots (slots.json): attribution types and relative dates."""
+
+    outlets: frozenset[str]
+    outlet_nouns: frozenset[str]
+    unnamed_sources: frozenset[str]
+    person_titles: frozenset[str]
+    attribution_clause_verbs: frozenset[str]
+    weekdays: tuple[str, ...]
+    months: dict[str, int]
+    relative_days: dict[str, int]
+    relative_shifts: dict[str, int]
+    relative_units: dict[str, str]
+    place_prepositions: frozenset[str]
+    place_labels: frozenset[str]
+
+
+@cache
+def slot_words() -> SlotWords:
+    """The slot word lists, loaded once per process."""
+    raw = _load("slots.json")
+    return SlotWords(
+        outlets=frozenset(raw["outlets"]),
+        outlet_nouns=frozenset(raw["outlet_nouns"]),
+        unnamed_sources=frozenset(raw["unnamed_sources"]),
+        person_titles=frozenset(raw["person_titles"]),
+        attribution_clause_verbs=frozenset(raw["attribution_clause_verbs"]),
+        weekdays=tuple(raw["weekdays"]),
+        months=raw["months"],
+        relative_days=raw["relative_days"],
+        relative_shifts=raw["relative_shifts"],
+        relative_units=raw["relative_units"],
+        place_prepositions=frozenset(raw["place_prepositions"]),
+        place_labels=frozenset(raw["place_labels"]),
     )
 
 

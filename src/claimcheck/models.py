@@ -18,7 +18,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "2"  # 2: Evidence.rule
+SCHEMA_VERSION = "3"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to
 
 
 class _Frozen(BaseModel):
@@ -138,6 +138,10 @@ class Statement(_Frozen):
     )
     hedges: list[str] = Field(default_factory=list, description="Hedge cues: 'reportedly', 'could', 'if true'.")
     attribution: str | None = Field(None, description="Who the sentence attributes the statement to.")
+    attribution_terms: list[str] = Field(
+        default_factory=list,
+        description="Terms of the attribution only ('the Pentagon said', 'according to X'): never what must be matched.",
+    )
     kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
 
 
@@ -199,6 +203,76 @@ class Evidence(_Frozen):
     )
     reason: str = Field(description="The rule that fired, in plain words: \"numbers disagree: 5 billion vs 2.2 billion\".")
     relevance: float = Field(ge=0, le=1, description="How much of the claim the sentence covers.")
+    attributed_to: str | None = Field(
+        None, description="Who the source relays the statement from ('the Pentagon', 'officials'); null in its own voice."
+    )
+
+
+# ---- a claim's slots (schema version 3): who says it, who does what to whom, how much, when, where ----
+
+AttributionType = Literal["person", "organisation", "outlet", "unnamed"]
+Role = Literal["agent", "patient", "place"]
+
+
+class Attribution(_Frozen):
+    """Who a claim is attributed to ('according to X', 'X said'): the claim is what X says, not X saying it."""
+
+    name: str = Field(description="The attribution as written: 'the defence ministry', 'officials'.")
+    type: AttributionType = Field(
+        description="person, organisation (an office, a government, a company), outlet (a news medium) or unnamed "
+        "('officials said', 'sources told')."
+    )
+
+
+class Participant(_Frozen):
+    """A named entity (or the head noun of the subject or object) with its role in the asserted action."""
+
+    key: str = Field(description="Normalised key: 'north_korea' for North Korean / DPRK / Pyongyang.")
+    text: str = Field(description="As written in the sentence.")
+    type: str = Field(description="Entity label (PERSON, ORG, GPE, NORP, LOC, WEAPON ...) or NOUN for a common noun.")
+    role: Role = Field(description="agent (who acts), patient (what is acted on or involved) or place (where).")
+
+
+class PredicateSlot(_Frozen):
+    lemma: str = Field(description="Lemma of the asserted verb, synonyms merged: 'send'.")
+    negated: bool = Field(description="True when the assertion is negated ('has not sent').")
+
+
+class TimeSlot(_Frozen):
+    """When the claim happened: a date as written, resolved to ISO dates where possible."""
+
+    text: str = Field(description="The words as written: 'last week', 'on Monday', 'March 3, 2024'.")
+    relative: bool = Field(description="True when the words need the article's date ('last week', 'in June').")
+    start: str | None = Field(None, description="First day the words allow, ISO 8601 (YYYY-MM-DD); null when unresolved.")
+    end: str | None = Field(None, description="Last day the words allow, ISO 8601; equal to start for one day.")
+
+
+class QuantitySlot(_Frozen):
+    """A figure of the claim: its value or range, the bound its wording sets, its unit and what it counts."""
+
+    text: str = Field(description="As written: 'about 10,000', 'more than 500', 'between 40 and 60', '$2 billion'.")
+    value: float = Field(description="The central value, scales applied: '$2 billion' -> 2e9.")
+    low: float | None = Field(description="Lowest value the wording allows; null when unbounded.")
+    high: float | None = Field(description="Highest value the wording allows; null when unbounded ('more than 500').")
+    qualifier: Qualifier = Field(
+        description="exact, approximate ('about', 'some'), at_least ('more than', 'over'), at_most ('up to', "
+        "'fewer than') or range ('between 40 and 60')."
+    )
+    unit: str | None = Field(None, description="Currency code, 'percent', or a measurement unit.")
+    counted: str | None = Field(None, description="Lemma of what is counted: 'troop', 'passenger'.")
+
+
+class ClaimSlots(_Frozen):
+    """The parts of a claim, for programs: empty lists and nulls for what the sentence does not have."""
+
+    sentence: str = Field(description="The whole sentence the claim comes from.")
+    attributed_to: Attribution | None = Field(None, description="Who the claim is attributed to; null in the article's own voice.")
+    hedge: str | None = Field(None, description="The hedge cue that softens the claim ('reportedly', 'may'); null when firm.")
+    participants: list[Participant] = Field(default_factory=list, description="Who and what the assertion is about.")
+    predicate: PredicateSlot | None = None
+    quantities: list[QuantitySlot] = Field(default_factory=list, description="Figures of the assertion with their bounds.")
+    time: TimeSlot | None = None
+    place: Participant | None = Field(None, description="Where: the first participant in the place role.")
 
 
 Label = Literal["corroborated", "contradicted", "single-sourced", "unmatched"]
@@ -217,6 +291,8 @@ class Verdict(_Frozen):
     contradicting_origins: int = Field(ge=0, description="Independent origins that contradict the claim.")
     reason: str = Field(description="Why this label, in plain words.")
     evidence: list[Evidence] = Field(default_factory=list)
+    slots: ClaimSlots | None = Field(None, description="The claim's parts: attribution, hedge, participants, predicate, "
+                                     "quantities, time, place (schema version 3; null in older reports).")
 
 
 class CorpusInfo(_Frozen):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
+from claimcheck.extract.slots import claim_slots
 from claimcheck.indexing import load_stored_corpus, store_location
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
@@ -67,18 +68,22 @@ def _usable(corpus: Corpus) -> Corpus:
 
 
 def check_claims(
-    claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5, use_model: bool = True, model=None
+    claims: Iterable[Claim], corpus: Corpus, *, min_relevance: float = 0.5, use_model: bool = True, model=None,
+    nlp=None, published: str | None = None,
 ) -> Iterator[Verdict]:
-    """Label each claim against the corpus, in order. model: a loaded stance model, to share it between calls."""
+    """Label each claim against the corpus, in order. model: a loaded stance model, to share it between calls.
+    nlp: the pipeline that parses the claims' slots (loaded when not given); published: their article's date."""
     if model is None and use_model:
         model = load_stance_model()
-    for claim in claims:
+    claims = list(claims)
+    slots = claim_slots(claims, nlp=nlp or load_pipeline(), published=published)
+    for claim, parts in zip(claims, slots, strict=True):
         evidence = match_claim(
             claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
             model=model, sentences_of=corpus.sentences_of,
         )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
-        yield label_claim(claim, evidence, own_origin=own)
+        yield label_claim(claim, evidence, own_origin=own, slots=parts)
 
 
 def check_texts(
@@ -88,7 +93,7 @@ def check_texts(
     """Label claims a user typed, given as (id or None, text). failures: claims that could not be read (bad lines)."""
     nlp = nlp or load_pipeline()
     claims = [typed_claim(text, claim_id=claim_id, nlp=nlp) for claim_id, text in texts]
-    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model))
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model, nlp=nlp))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])
 
 
@@ -148,7 +153,7 @@ def iter_verified(
         nonlocal done
         while waiting and waiting[0].ready:
             pending = waiting.popleft()
-            report = _report_on(pending, corpus, model=model, min_relevance=min_relevance)
+            report = _report_on(pending, corpus, model=model, min_relevance=min_relevance, nlp=nlp)
             done += 1
             if on_progress is not None:
                 on_progress(pending.name, done, len(items))
@@ -167,13 +172,16 @@ def iter_verified(
     yield from finished()
 
 
-def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float) -> Report:
+def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float, nlp) -> Report:
     outcome = pending.outcome
     if isinstance(outcome, ReadFailure):
         return Report(corpus=corpus.info(), failures=[outcome, *corpus.failures])
     corpus.place(outcome, pending.statements or [])
     claims = claims_from_statements(pending.statements or [])
-    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model))
+    verdicts = list(check_claims(
+        claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model, nlp=nlp,
+        published=outcome.published,
+    ))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(corpus.failures))
 
 

@@ -8,7 +8,7 @@ a typed claim that no source supports or contradicts.
 
 from __future__ import annotations
 
-from claimcheck.models import Claim, Evidence, Verdict
+from claimcheck.models import Claim, ClaimSlots, Evidence, Verdict
 
 TYPED_CLAIM_CORROBORATION = 2
 ARTICLE_CLAIM_CORROBORATION = 1
@@ -18,8 +18,10 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | None = None) -> Verdict:
-    """Label one claim from the evidence of every source that speaks to it."""
+def label_claim(
+    claim: Claim, evidence: list[Evidence], *, own_origin: str | None = None, slots: ClaimSlots | None = None
+) -> Verdict:
+    """Label one claim from the evidence of every source that speaks to it. slots: the claim's parts, carried along."""
     usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
     supporting = sorted({e.origin for e in usable if e.stance == "supports"})
     contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
@@ -55,4 +57,5 @@ def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | Non
         contradicting_origins=len(contradicting),
         reason=reason,
         evidence=usable,
+        slots=slots,
     )

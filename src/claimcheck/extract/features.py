@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from claimcheck.extract.attribution import find_attribution
 from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.lexicon import lexicon
@@ -21,18 +22,12 @@ from claimcheck.models import EntityMention, Quantity, Statement
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 SKIP_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 QUANTITY_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 
 LEADING_THE = re.compile(r"^(the)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
-ACCORDING_TO = re.compile(r"according to ([^,;]+?)(?:,|;|$)")
-REPORTS_FROM = re.compile(
-    r"\b(?:reports?|reporting|sources?) (?:from|by|in|at) ((?:the )?[a-z][\w.’' -]{2,40}?)"
-    r"(?= have| has| say| said| suggest| indicate|,|$)"
-)
 SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
 
 
@@ -109,7 +104,7 @@ def _opens_secondary_role(head_lemma: str, head_lower: str, preposition: str) ->
     return heads.first_in(f"{head_lemma} {preposition}") is not None or f"{head_lower} {preposition}" in heads.phrases
 
 
-def _main_predicate(sent):
+def main_predicate(sent):
     """The verb the sentence asserts: the root, or the clause a reporting verb introduces."""
     root = sent.root
     root_lemma = root.lemma_.lower()
@@ -140,21 +135,6 @@ def _negation(predicate) -> str | None:
     return None
 
 
-def _attribution(sent, raw_text: str, reporting_root) -> str | None:
-    """Who the sentence is attributed to. raw_text: the span's text, as spaCy gives it."""
-    raw_lower = raw_text.lower()
-    text_lower = raw_lower.rstrip(" .")
-    match = ACCORDING_TO.search(text_lower) or REPORTS_FROM.search(text_lower)
-    if match:
-        start = raw_lower.index(match.group(1))
-        return raw_text[start : start + len(match.group(1))].strip()
-    if reporting_root is not None:
-        for child in reporting_root.children:
-            if child.dep_ in SUBJECT_DEPS:
-                return sent.doc[child.left_edge.i : child.right_edge.i + 1].text
-    return None
-
-
 def _background_tokens(tokens, lemmas: list[str]) -> set[int]:
     """Token indexes inside a secondary role: 'based on X', 'comparable to X', 'X design'."""
     inside: set[int] = set()
@@ -169,8 +149,8 @@ def _background_tokens(tokens, lemmas: list[str]) -> set[int]:
     return inside
 
 
-def _core_tokens(predicate, reporting_root) -> set[int]:
-    """Token indexes of the main clause: the predicate and its arguments, without side clauses."""
+def _core_tokens(predicate, reporting_root, attributing: frozenset[int]) -> set[int]:
+    """Token indexes of the main clause: the predicate and its arguments, without side clauses or attribution."""
     core: set[int] = set()
     stack = [predicate]
     skip = reporting_root.i if reporting_root is not None else None
@@ -178,7 +158,7 @@ def _core_tokens(predicate, reporting_root) -> set[int]:
         token = stack.pop()
         core.add(token.i)
         for child in token.children:
-            if child.dep_ in SIDE_CLAUSES or child.i == skip or child.lower_ == "according":
+            if child.dep_ in SIDE_CLAUSES or child.i == skip or child.lower_ == "according" or child.i in attributing:
                 continue
             stack.append(child)
     return core
@@ -221,7 +201,7 @@ def _counted_and_governor(span) -> tuple[str | None, str | None]:
         noun = last.head
     else:
         for token in span.doc[last.i + 1 : min(last.i + 6, span.sent.end)]:
-            if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"NORP", "GPE"}:
+            if token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ not in {"NORP", "GPE", "DATE", "TIME"}:
                 noun = token
                 break
             if (token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of") or token.is_punct:
@@ -253,8 +233,12 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     lowers = [token.lower_ for token in tokens]
     lemmas = [token.lemma_.lower() for token in tokens]
     background = _background_tokens(tokens, lemmas)
-    predicate, reporting_root = _main_predicate(sent)
-    core = _core_tokens(predicate, reporting_root)
+    predicate, reporting_root = main_predicate(sent)
+    attribution = find_attribution(sent, predicate, reporting_root, raw_text)
+    attributing = attribution.tokens if attribution is not None else frozenset()
+    core = _core_tokens(predicate, reporting_root, attributing)
+    said_by: list[str] = []  # terms of words that only attribute
+    asserted: set[str] = set()  # terms of the other words (a term in both is asserted)
     terms: list[str] = []
     core_terms: list[str] = []
     background_terms: list[str] = []
@@ -273,6 +257,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         target = background_terms if all(i in background for i in ent_indexes) else terms
         implied = [k for term in ent_terms for k in words.implies.get(term, ())]
         target.extend(ent_terms + implied)
+        (said_by.extend if all(i in attributing for i in ent_indexes) else asserted.update)(ent_terms)
         if target is terms and any(i in core for i in ent_indexes):
             core_terms.extend(ent_terms + implied)
         seen_entity_tokens.update(ent_indexes)
@@ -284,6 +269,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         if term in words.generic_terms or term in words.reporting_verbs:
             continue
         (background_terms if index in background else terms).append(term)
+        (said_by.append if index in attributing else asserted.add)(term)
         if index in core and index not in background:
             core_terms.append(term)
     terms = list(dict.fromkeys(terms))
@@ -326,6 +312,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         denial=cue_lists.denial.first_in(lower),
         correction=cue_lists.correction.first_in(lower),
         hedges=list(dict.fromkeys(hedges)),
-        attribution=_attribution(sent, raw_text, reporting_root),
+        attribution=attribution.name if attribution is not None else None,
+        attribution_terms=[t for t in dict.fromkeys(said_by) if t not in asserted],
         kind=kind,
     )

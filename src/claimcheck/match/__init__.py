@@ -42,8 +42,10 @@ def match_claim(
 
     The claim's own source is left out: an article cannot corroborate or contradict itself.
     """
-    core = claim.statement.core_terms if len(claim.statement.core_terms) >= 3 else claim.statement.terms
-    query = list(core) + list(claim.statement.background_terms)
+    statement = claim.statement
+    # What is looked for is the assertion: who it is attributed to is left out of the query.
+    core = statement.core_terms if len(statement.core_terms) >= 3 else statement.terms
+    query = [t for t in core if t not in statement.attribution_terms] + list(statement.background_terms)
     best: dict[str, SentenceStance] = {}
     ranked_sources: list[str] = []
     # The claim's own source is left out in the query, so it takes none of the `limit` places.
@@ -80,6 +82,7 @@ def match_claim(
             rule=decision.rule,
             reason=decision.reason,
             relevance=decision.relevance,
+            attributed_to=decision.statement.attribution,
         )
         for source, decision in decisions.items()
     ]

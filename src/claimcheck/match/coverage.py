@@ -45,7 +45,8 @@ def coverage(
     wanted: list[str] | None = None,
 ) -> Coverage:
     """IDF-weighted share of the claim's terms (its core, unless told) that the sentence, or at less
-    credit its paragraph, contains."""
+    credit its paragraph, contains. Who the claim is attributed to is never wanted: a source that
+    does not name the Pentagon can still state what the Pentagon said."""
     entity_terms = _entity_terms(claim)
     own = set(sentence.terms)
     context = set(sentence.context_terms)
@@ -55,8 +56,9 @@ def coverage(
     missing_entities = []
     if wanted is None:
         wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
+    said_by = set(claim.attribution_terms)
     for term in dict.fromkeys(wanted):
-        if term in skip:
+        if term in skip or term in said_by:
             continue
         weight = idf(term) * (ENTITY_WEIGHT if term in entity_terms else 1.0)
         total += weight
@@ -84,15 +86,17 @@ def coverage(
 
 
 def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
-    """The claim's named entities (as the claim wrote them) that no sentence of a source names."""
+    """The claim's named entities (as the claim wrote them) that no sentence of a source names; who the
+    claim is attributed to is not one of them."""
     named: set[str] = set()
     for sentence in sentences:
         named.update(sentence.terms)
         named.update(sentence.context_terms)
     implied_by = lexicon().implies
+    said_by = set(claim.attribution_terms)
     missing = []
     for entity in claim.entities:
-        if entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
+        if entity.key in said_by or entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
             continue
         if entity.key in claim.terms and entity.text not in missing:
             missing.append(entity.text)

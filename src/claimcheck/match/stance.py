@@ -299,12 +299,8 @@ def _entity_names(claim: Statement, keys) -> str:
 def _content_terms(claim: Statement) -> list[str]:
     """Everything the claim states, without who said it or what it names only in passing: a sentence
     that supports the claim must cover most of this, not only the claim's core."""
-    said_by = (claim.attribution or "").lower()
-    background = set(claim.background_terms)
-    return [
-        term for term in claim.terms
-        if term not in background and not (said_by and term.replace("_", " ")[:5] in said_by)
-    ]
+    left_out = set(claim.background_terms) | set(claim.attribution_terms)
+    return [term for term in claim.terms if term not in left_out]
 
 
 @cache
