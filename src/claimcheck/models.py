@@ -139,6 +139,11 @@ class Statement(_Frozen):
     hedges: list[str] = Field(default_factory=list, description="Hedge cues: 'reportedly', 'could', 'if true'.")
     attribution: str | None = Field(None, description="Who the sentence attributes the statement to.")
     kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
+    clauses: list[Statement] = Field(
+        default_factory=list,
+        description="The sentence's atomic assertions when it coordinates two or more full clauses, each with its "
+        "own span and features; empty when it makes one assertion.",
+    )
 
 
 class Claim(_Frozen):
@@ -151,6 +156,9 @@ class Claim(_Frozen):
                         "an origin is an independence key, `Evidence.origin`.)")
     source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
     statement: Statement
+    sentence: str | None = Field(None, description="The whole sentence the claim comes from (its text when it is the whole sentence).")
+    context: str | None = Field(None, description="The sentence before, when the claim opens on a reference to it ('He said ...').")
+    refers_to: str | None = Field(None, description="Whom the claim's opening pronoun names, when the sentence before makes it clear.")
 
 
 Stance = Literal["supports", "contradicts", "mentions"]
@@ -212,6 +220,7 @@ class Verdict(_Frozen):
     name: str
     source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
     span: tuple[int, int] | None = Field(None, description="Character span of the claim in its source.")
+    sentence: str | None = Field(None, description="The whole sentence the claim comes from; None for typed claims.")
     label: Label
     supporting_origins: int = Field(ge=0, description="Independent origins that support the claim, its own excluded.")
     contradicting_origins: int = Field(ge=0, description="Independent origins that contradict the claim.")

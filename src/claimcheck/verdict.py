@@ -50,6 +50,7 @@ def label_claim(claim: Claim, evidence: list[Evidence], *, own_origin: str | Non
         name=claim.name,
         source=claim.source,
         span=(claim.statement.start, claim.statement.end) if not claim.typed else None,
+        sentence=claim.sentence,
         label=label,
         supporting_origins=len(supporting),
         contradicting_origins=len(contradicting),
