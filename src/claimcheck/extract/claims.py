@@ -27,11 +27,13 @@ MIN_CLAIM_WORDS = 6
 MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men'
 MAX_CLAIM_WORDS = 80
 MAX_HEADING_WORDS = 20
+SPECULATION = "speculation or a condition"
 QUOTE_MARKS = ('"', "“", "”", "„")
 FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "my", "our", "me", "us"))
 # A sentence ends with punctuation (or a closing quote or bracket); a line that does not is a heading,
 # a teaser, a caption or a navigation link.
 SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
+QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
 STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -45,6 +47,7 @@ class _Rules:
     counterfactual: PhraseList
     writer_start: re.Pattern[str]
     person_start: re.Pattern[str]
+    reader_start: re.Pattern[str]
     label_start: re.Pattern[str]
 
 
@@ -64,6 +67,7 @@ def _rules() -> _Rules:
         counterfactual=PhraseList(words.counterfactual_perfect),
         writer_start=_opening(words.writer_openers),
         person_start=_opening(words.person_pronouns),
+        reader_start=_opening(words.reader_words),
         label_start=re.compile(rf"^(?:{'|'.join(map(re.escape, words.label_prefixes))})\s*:"),
     )
 
@@ -89,19 +93,22 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
     """Why the sentence's kind or wording makes it something other than a report of fact."""
     rules = _rules()
     if statement.kind == "speculation" and not _counterfactual(statement, plain):
-        return "speculation or a condition"
+        return SPECULATION
     if statement.kind in {"question", "opinion"}:
         return statement.kind
     checks = (
         (rules.editorial, "an editorial note"),
         (rules.commentary, "commentary"),
         (rules.prediction, "a prediction"),
-        (rules.reader, "addressed to the reader"),
     )
     for phrases, reason in checks:
         found = phrases.first_in(plain)
         if found is not None:
             return f"{reason}: '{found}'"
+    # 'you' outside a quotation, or opening one: the reader addressed, or a maxim ('"You learn more from ..."')
+    reader = rules.reader.first_in(QUOTED.sub(" ", plain)) or rules.reader_start.match(plain.lstrip("\"' "))
+    if reader:
+        return "addressed to the reader"
     quoted = any(mark in statement.text for mark in QUOTE_MARKS)
     if not quoted and rules.writer_start.match(plain):
         return "the writer speaking"
@@ -183,19 +190,21 @@ def _claim(part: Statement, sentence: Statement, previous: Statement | None) -> 
 
 
 def _parts(statement: Statement, previous: Statement | None) -> list[tuple[Statement, Statement | None]]:
-    """The claims of one sentence, each with the sentence it leans on: its clauses when two or more of
-    them are claims, else the whole sentence when it is one, else the one clause that is."""
+    """The claims of one sentence, each with the sentence it leans on: its clauses when two or more of them are
+    claims, else the sentence when it is one. A sentence that is not one gives none (a clause of an opinion
+    is opinion too), except the clauses that are claims beside a speculating one (a modal is its clause's)."""
+    reason = not_claim_reason(statement, previous=previous)
+    if reason is not None and reason != SPECULATION:
+        return []
     claimed: list[tuple[Statement, Statement | None]] = []
     before = previous
     for clause in statement.clauses:
         if not_claim_reason(clause, previous=before, clause=True) is None:
             claimed.append((clause, before))
         before = clause
-    if len(claimed) >= 2:
+    if reason is not None or len(claimed) >= 2:
         return claimed
-    if not_claim_reason(statement, previous=previous) is None:
-        return [(statement, previous)]
-    return claimed
+    return [(statement, previous)]
 
 
 def claims_from_statements(statements: Sequence[Statement]) -> list[Claim]:
