@@ -14,7 +14,7 @@ from claimcheck.extract.claims import claims_from_statements, is_claim, not_clai
 from claimcheck.extract.features import statement_from_span
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.nlp import bounded_pieces, load_pipeline
-from claimcheck.extract.splitting import clause_spans, without_preamble
+from claimcheck.extract.splitting import clause_spans, preamble_length
 from claimcheck.models import Article, Claim, Statement
 
 __all__ = [
@@ -70,7 +70,8 @@ def iter_statements(
             if not paragraphs:
                 yield "", (number, 0)
             for offset, paragraph in paragraphs:
-                yield paragraph, (number, offset)
+                cut = preamble_length(paragraph)
+                yield paragraph[cut:], (number, offset + cut)
 
     next_to_yield = 0
     seen_paragraphs: dict[int, int] = {}
@@ -93,8 +94,7 @@ def iter_statements(
 
 
 def _sentence_statement(sent, *, source: str, base_offset: int, context_terms: list[str]) -> Statement:
-    """One sentence as a Statement, without a dateline glued onto it, with its clauses when it coordinates several."""
-    sent = without_preamble(sent)
+    """One sentence as a Statement, with its clauses when it coordinates several."""
     statement = statement_from_span(sent, source=source, base_offset=base_offset, context_terms=context_terms)
     clauses = []
     for span in clause_spans(sent):

@@ -27,6 +27,7 @@ MIN_CLAIM_WORDS = 6
 MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men'
 MAX_CLAIM_WORDS = 80
 MAX_HEADING_WORDS = 20
+SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
 SPECULATION = "speculation or a condition"
 QUOTE_MARKS = ('"', "“", "”", "„")
 FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "my", "our", "me", "us"))
@@ -167,11 +168,14 @@ def is_claim(statement: Statement, *, previous: Statement | None = None) -> bool
 
 
 def _referent(statement: Statement, previous: Statement | None) -> str | None:
-    """The one person the sentence before names, when the claim opens on 'he', 'she', 'his' or 'her'."""
+    """The person the sentence before names, when the claim opens on 'he', 'she', 'his' or 'her': its only
+    person, or the one it opens on (its subject, as news writes it)."""
     if previous is None or not _rules().person_start.match(_plain(statement.text).lstrip("\"'([ ")):
         return None
-    people = {mention.key: mention.text for mention in previous.entities if mention.label == "PERSON"}
-    return next(iter(people.values())) if len(people) == 1 else None
+    people = list({mention.key: mention.text for mention in previous.entities if mention.label == "PERSON"}.values())
+    if len(people) == 1 or (people and people[0] in previous.text[:SUBJECT_CHARS]):
+        return people[0] if people else None
+    return None
 
 
 def _claim(part: Statement, sentence: Statement, previous: Statement | None) -> Claim:

@@ -1,5 +1,5 @@
-"""A parsed sentence -> the spans of its atomic assertions, and the span left once a byline or
-dateline glued onto it is cut off.
+"""A parsed sentence -> the spans of its atomic assertions; a paragraph -> the length of a byline or
+dateline glued onto its first sentence.
 
 Splitting is conservative: a sentence is cut only where it coordinates full clauses, each with a
 verb and a subject of its own ("Police arrested three men, and the court charged two of them").
@@ -14,7 +14,7 @@ import re
 
 from claimcheck.lexicon import lexicon
 
-__all__ = ["clause_spans", "without_preamble"]
+__all__ = ["clause_spans", "preamble_length"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -28,14 +28,13 @@ DATELINE = re.compile(
 HEADER_FIELDS = re.compile(r"^(?:[^\\|\n]{1,60}?\s[\\|]\s+)+(?=\S)")
 
 
-def without_preamble(sent):
-    """The sentence without a dateline or header fields in front of it (the span itself when it has none)."""
-    text = sent.text
-    match = HEADER_FIELDS.match(text) or DATELINE.match(text)
-    if match is None or len(text) - match.end() < 20:
-        return sent
-    trimmed = sent.doc.char_span(sent.start_char + match.end(), sent.end_char, alignment_mode="expand")
-    return trimmed if trimmed is not None and len(trimmed) else sent
+def preamble_length(paragraph: str) -> int:
+    """How many characters of a paragraph a dateline or header fields take up before its first sentence
+    (0 when it has none). Cut before parsing: the parser would make sentences of the fields."""
+    match = HEADER_FIELDS.match(paragraph) or DATELINE.match(paragraph)
+    if match is None or len(paragraph) - match.end() < 20:
+        return 0
+    return match.end()
 
 
 def _asserted_verb(sent):
