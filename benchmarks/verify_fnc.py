@@ -127,7 +127,7 @@ def build(out: Path, bodies_csv: Path) -> tuple[Path, Path, Path]:
     for body_id, body in sorted(bodies.items()):
         path = corpus / f"{body_id}.txt"
         path.write_bytes(body.encode("utf-8"))
-        texts[body_id] = open(path, encoding="utf-8").read()  # offsets are into this, as the scorer reads it
+        texts[body_id] = path.read_text(encoding="utf-8")  # offsets are into this, as the scorer reads it
     problems = check_spans(gold, not_claims, texts)
     if problems:
         raise BuildError("labels are not well-formed:\n  " + "\n  ".join(problems))

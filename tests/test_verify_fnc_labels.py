@@ -68,5 +68,5 @@ def test_offsets_in_range_without_overlaps_and_covering_every_sentence(tmp_path)
     for body_id, body in bodies.items():  # read back as the scorer does
         path = tmp_path / f"{body_id}.txt"
         path.write_bytes(body.encode("utf-8"))
-        texts[body_id] = open(path, encoding="utf-8").read()
+        texts[body_id] = path.read_text(encoding="utf-8")
     assert verify_fnc.check_spans(gold, not_claims, texts) == []
