@@ -25,6 +25,7 @@ from claimcheck.models import Qualifier
 __all__ = [
     "EXTRACTOR_FILES",
     "STANCE_MODEL_FILES",
+    "ClaimWords",
     "ExclusiveGroup",
     "Lexicon",
     "QuantityWords",
@@ -88,6 +89,22 @@ class QuantityWords:
 
 
 @dataclass(frozen=True)
+class ClaimWords:
+    """The words that tell a checkable claim from the other sentences of an article (claims.json)."""
+
+    person_pronouns: tuple[str, ...]
+    writer_openers: tuple[str, ...]
+    reader_words: tuple[str, ...]
+    commentary_markers: tuple[str, ...]
+    prediction_markers: tuple[str, ...]
+    editorial_phrases: tuple[str, ...]
+    feeling_words: tuple[str, ...]
+    label_prefixes: tuple[str, ...]
+    counterfactual_perfect: tuple[str, ...]
+    question_verbs: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     """The word lists of the extractor and the stance rules, from the files in EXTRACTOR_FILES."""
 
@@ -119,6 +136,7 @@ class Lexicon:
     anaphoric_openers: tuple[str, ...]
     lead_ins: tuple[str, ...]
     opening_adverbials: tuple[str, ...]
+    claim_words: ClaimWords
     quantities: QuantityWords
     gazetteer: dict[str, tuple[str, ...]]
 
@@ -136,6 +154,21 @@ def _quantity_words() -> QuantityWords:
         vague_plurals={words: (low, high) for words, (low, high) in raw["vague_plurals"].items()},
         qualifiers={word: Qualifier(kind) for kind, words in raw["qualifiers"].items() for word in words},
         time_words=tuple(raw["time_words"]),
+    )
+
+
+def _claim_words(raw: dict[str, Any]) -> ClaimWords:
+    return ClaimWords(
+        person_pronouns=tuple(raw["person_pronouns"]),
+        writer_openers=tuple(raw["writer_openers"]),
+        reader_words=tuple(raw["reader_words"]),
+        commentary_markers=tuple(raw["commentary_markers"]),
+        prediction_markers=tuple(raw["prediction_markers"]),
+        editorial_phrases=tuple(raw["editorial_phrases"]),
+        feeling_words=tuple(raw["feeling_words"]),
+        label_prefixes=tuple(raw["label_prefixes"]),
+        counterfactual_perfect=tuple(raw["counterfactual_perfect"]),
+        question_verbs=frozenset(raw["question_verbs"]),
     )
 
 
@@ -184,6 +217,7 @@ def lexicon() -> Lexicon:
         anaphoric_openers=tuple(claims["anaphoric_openers"]),
         lead_ins=tuple(claims["lead_ins"]),
         opening_adverbials=tuple(claims["opening_adverbials"]),
+        claim_words=_claim_words(claims),
         quantities=_quantity_words(),
         gazetteer=gazetteer,
     )

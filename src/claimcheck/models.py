@@ -143,6 +143,11 @@ class Statement(_Frozen):
         description="Terms of the attribution only ('the Pentagon said', 'according to X'): never what must be matched.",
     )
     kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
+    clauses: list[Statement] = Field(
+        default_factory=list,
+        description="The sentence's atomic assertions when it coordinates two or more full clauses, each with its "
+        "own span and features; empty when it makes one assertion.",
+    )
 
 
 class Claim(_Frozen):
@@ -155,6 +160,9 @@ class Claim(_Frozen):
                         "an origin is an independence key, `Evidence.origin`.)")
     source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
     statement: Statement
+    sentence: str | None = Field(None, description="The whole sentence the claim comes from (its text when it is the whole sentence).")
+    context: str | None = Field(None, description="The sentence before, when the claim opens on a reference to it ('He said ...').")
+    refers_to: str | None = Field(None, description="Whom the claim's opening pronoun names, when the sentence before makes it clear.")
 
 
 Stance = Literal["supports", "contradicts", "mentions"]

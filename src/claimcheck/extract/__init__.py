@@ -10,16 +10,23 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 
-from claimcheck.extract.cues import cues
+from claimcheck.extract.claims import claims_from_statements, is_claim, not_claim_reason
 from claimcheck.extract.features import statement_from_span
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.nlp import bounded_pieces, load_pipeline
+from claimcheck.extract.splitting import clause_spans, preamble_length
 from claimcheck.models import Article, Claim, Statement
 
-__all__ = ["claims_from_statements", "extract_statements", "iter_statements", "load_pipeline", "typed_claim"]
+__all__ = [
+    "claims_from_statements",
+    "extract_statements",
+    "is_claim",
+    "iter_statements",
+    "load_pipeline",
+    "not_claim_reason",
+    "typed_claim",
+]
 
-MIN_CLAIM_WORDS = 6
-MAX_CLAIM_WORDS = 80
 LINE = re.compile(r"[^\n]+")
 SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
@@ -63,7 +70,8 @@ def iter_statements(
             if not paragraphs:
                 yield "", (number, 0)
             for offset, paragraph in paragraphs:
-                yield paragraph, (number, offset)
+                cut = preamble_length(paragraph)
+                yield paragraph[cut:], (number, offset + cut)
 
     next_to_yield = 0
     seen_paragraphs: dict[int, int] = {}
@@ -73,9 +81,7 @@ def iter_statements(
         for sent in doc.sents:
             if not sent.text.strip():
                 continue
-            statement = statement_from_span(
-                sent, source=article.source, base_offset=offset, context_terms=previous_terms
-            )
+            statement = _sentence_statement(sent, source=article.source, base_offset=offset, context_terms=previous_terms)
             statements.append(statement)
             previous_terms = statement.terms
         seen_paragraphs[number] = seen_paragraphs.get(number, 0) + 1
@@ -87,43 +93,22 @@ def iter_statements(
             next_to_yield += 1
 
 
+def _sentence_statement(sent, *, source: str, base_offset: int, context_terms: list[str]) -> Statement:
+    """One sentence as a Statement, with its clauses when it coordinates several."""
+    statement = statement_from_span(sent, source=source, base_offset=base_offset, context_terms=context_terms)
+    clauses = []
+    for span in clause_spans(sent):
+        clause = statement_from_span(span, source=source, base_offset=base_offset, context_terms=context_terms)
+        # 'Officials said A, and B': the second clause is attributed as the sentence is
+        if clause.attribution is None and statement.attribution is not None:
+            clause = clause.model_copy(update={"attribution": statement.attribution})
+        clauses.append(clause)
+    return statement.model_copy(update={"clauses": clauses}) if clauses else statement
+
+
 def extract_statements(article: Article, *, nlp=None) -> list[Statement]:
     """Every sentence of one article as a Statement."""
     return next(iter_statements([article], nlp=nlp))[1]
-
-
-def is_claim(statement: Statement) -> bool:
-    """A checkable factual claim: a full, self-contained sentence that asserts something concrete."""
-    words = len(statement.text.split())
-    if statement.kind != "fact" or not MIN_CLAIM_WORDS <= words <= MAX_CLAIM_WORDS:
-        return False
-    # A sentence that opens on a pronoun or "this/these ..." leans on the one before: not checkable alone.
-    if cues().anaphoric_start.match(statement.text):
-        return False
-    if statement.predicate is None:
-        return False
-    concrete = statement.entities or statement.quantities
-    return bool(concrete) and len(statement.terms) >= 3
-
-
-def claims_from_statements(statements: Iterable[Statement]) -> list[Claim]:
-    """The claims among an article's statements; a sentence repeated (a headline over its story) once."""
-    claims: list[Claim] = []
-    seen: set[str] = set()
-    for statement in statements:
-        key = re.sub(r"\W+", " ", statement.text.lower()).strip()
-        if key in seen or not is_claim(statement):
-            continue
-        seen.add(key)
-        claims.append(Claim(
-            id=statement.id,
-            text=statement.text,
-            name=claim_name(statement),
-            typed=False,
-            source=statement.source,
-            statement=statement,
-        ))
-    return claims
 
 
 def typed_claim(text: str, *, claim_id: str | None = None, nlp=None) -> Claim:

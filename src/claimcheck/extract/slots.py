@@ -43,7 +43,7 @@ def _slots(claim: Claim, doc, published: str | None) -> ClaimSlots:
     weak = lexicon().weak_hedges
     hedge = next((h for h in statement.hedges if h not in weak), statement.hedges[0] if statement.hedges else None)
     return ClaimSlots(
-        sentence=statement.text,
+        sentence=claim.sentence or statement.text,
         attributed_to=attribution_slot(doc, attribution),
         hedge=hedge,
         participants=participants,

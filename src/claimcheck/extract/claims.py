@@ -1,0 +1,226 @@
+"""Statements -> Claims: which sentences of an article are checkable factual claims, and the atomic
+claims a sentence makes.
+
+A claim asserts something concrete (a name, a figure or a date, its own or, for a sentence that
+opens on 'He' or 'These troops', the sentence before's). Not claims: questions, opinion, analysis
+and commentary, predictions and conditionals, prescriptions, headings and teasers (no sentence
+punctuation), page furniture ('Title:', 'Photo:'), bylines and editorial notes, the writer speaking
+('We can only guess'), words to the reader ('You can watch'), quoted feelings ('"We never wanted
+this," she said'). Each rule's words live in claims.json; `not_claim_reason` says which one fired.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck.extract.cues import PhraseList, cues
+from claimcheck.extract.naming import claim_name
+from claimcheck.lexicon import lexicon
+from claimcheck.models import Claim, Statement
+
+__all__ = ["claims_from_statements", "is_claim", "not_claim_reason"]
+
+MIN_CLAIM_WORDS = 6
+MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men'
+MAX_CLAIM_WORDS = 80
+MAX_HEADING_WORDS = 20
+SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
+SPECULATION = "speculation or a condition"
+QUOTE_MARKS = ('"', "“", "”", "„")
+FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "my", "our", "me", "us"))
+# A sentence ends with punctuation (or a closing quote or bracket); a line that does not is a heading,
+# a teaser, a caption or a navigation link.
+SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
+QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
+STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+@dataclass(frozen=True)
+class _Rules:
+    commentary: PhraseList
+    prediction: PhraseList
+    editorial: PhraseList
+    feeling: PhraseList
+    reader: PhraseList
+    counterfactual: PhraseList
+    writer_start: re.Pattern[str]
+    person_start: re.Pattern[str]
+    reader_start: re.Pattern[str]
+    label_start: re.Pattern[str]
+
+
+def _opening(words: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?![\w'-])")
+
+
+@cache
+def _rules() -> _Rules:
+    words = lexicon().claim_words
+    return _Rules(
+        commentary=PhraseList(words.commentary_markers),
+        prediction=PhraseList(words.prediction_markers),
+        editorial=PhraseList(words.editorial_phrases),
+        feeling=PhraseList(words.feeling_words),
+        reader=PhraseList(words.reader_words),
+        counterfactual=PhraseList(words.counterfactual_perfect),
+        writer_start=_opening(words.writer_openers),
+        person_start=_opening(words.person_pronouns),
+        reader_start=_opening(words.reader_words),
+        label_start=re.compile(rf"^(?:{'|'.join(map(re.escape, words.label_prefixes))})\s*:"),
+    )
+
+
+def _plain(text: str) -> str:
+    """Lower case with straight quotes, the form the rules' phrases are written in."""
+    return text.translate(STRAIGHT).lower()
+
+
+def _leans_back(statement: Statement) -> bool:
+    """The sentence opens on a word that refers to the sentence before ('He', 'These troops', 'It')."""
+    return cues().anaphoric_start.match(statement.text.lstrip("\"“‘'([ ")) is not None
+
+
+def _counterfactual(statement: Statement, plain: str) -> bool:
+    """Speculation only by a modal perfect stating an arrangement's terms ('would have paid $5 million')."""
+    if cues().conditional_start.match(plain) or _rules().counterfactual.first_in(plain) is None:
+        return False
+    return all(hedge == "would" for hedge in statement.hedges)
+
+
+def _kind_reason(statement: Statement, plain: str) -> str | None:
+    """Why the sentence's kind or wording makes it something other than a report of fact."""
+    rules = _rules()
+    if statement.kind == "speculation" and not _counterfactual(statement, plain):
+        return SPECULATION
+    if statement.kind in {"question", "opinion"}:
+        return statement.kind
+    checks = (
+        (rules.editorial, "an editorial note"),
+        (rules.commentary, "commentary"),
+        (rules.prediction, "a prediction"),
+    )
+    for phrases, reason in checks:
+        found = phrases.first_in(plain)
+        if found is not None:
+            return f"{reason}: '{found}'"
+    # 'you' outside a quotation, or opening one: the reader addressed, or a maxim ('"You learn more from ..."')
+    reader = rules.reader.first_in(QUOTED.sub(" ", plain)) or rules.reader_start.match(plain.lstrip("\"' "))
+    if reader:
+        return "addressed to the reader"
+    quoted = any(mark in statement.text for mark in QUOTE_MARKS)
+    if not quoted and rules.writer_start.match(plain):
+        return "the writer speaking"
+    if quoted and FIRST_PERSON.first_in(plain) is not None:
+        feeling = rules.feeling.first_in(plain)
+        if feeling is not None:
+            return f"a quoted feeling: '{feeling}'"
+    return None
+
+
+def not_claim_reason(
+    statement: Statement, *, previous: Statement | None = None, clause: bool = False
+) -> str | None:
+    """Why the sentence is not a checkable claim, in words; None when it is one.
+
+    previous: the sentence before (or the clause before, for a clause). clause: the statement is one
+    clause of a split sentence, so it may be shorter and has no punctuation of its own.
+    """
+    text = statement.text
+    words = len(text.split())
+    if not (MIN_CLAUSE_WORDS if clause else MIN_CLAIM_WORDS) <= words <= MAX_CLAIM_WORDS:
+        return f"{words} words"
+    plain = _plain(text)
+    if _rules().label_start.match(plain):
+        return "page furniture"
+    if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
+        return "a heading, caption or teaser: no sentence punctuation"
+    reason = _kind_reason(statement, plain)
+    if reason is not None:
+        return reason
+    if statement.predicate is None:
+        return "no verb"
+    if _is_question(previous) and statement.predicate in lexicon().claim_words.question_verbs:
+        return "the speech tag of a question"
+    # A sentence that opens on 'He' or 'These troops' names its participants in the sentence before; a
+    # clause borrows only a person it names clearly ('..., and he resigned'), lest every half-sentence pass.
+    borrowed = previous is not None and _leans_back(statement) and (
+        _referent(statement, previous) is not None if clause else bool(previous.entities or previous.quantities)
+    )
+    if not (statement.entities or statement.quantities or borrowed):
+        return "nothing concrete: no name, figure or date"
+    # the figures and the person or thing referred to back count among the claim's content words
+    if len(statement.terms) + len(statement.quantities) + borrowed < 3:
+        return "too few content words"
+    return None
+
+
+def _is_question(statement: Statement | None) -> bool:
+    """A question, also one inside quotation marks ('"Why now?"'), which the parser's kind misses."""
+    return statement is not None and (statement.kind == "question" or statement.text.rstrip("\"”’' ").endswith("?"))
+
+
+def is_claim(statement: Statement, *, previous: Statement | None = None) -> bool:
+    """A checkable factual claim: a full sentence that asserts something concrete."""
+    return not_claim_reason(statement, previous=previous) is None
+
+
+def _referent(statement: Statement, previous: Statement | None) -> str | None:
+    """The person the sentence before names, when the claim opens on 'he', 'she', 'his' or 'her': its only
+    person, or the one it opens on (its subject, as news writes it)."""
+    if previous is None or not _rules().person_start.match(_plain(statement.text).lstrip("\"'([ ")):
+        return None
+    people = list({mention.key: mention.text for mention in previous.entities if mention.label == "PERSON"}.values())
+    if len(people) == 1 or (people and people[0] in previous.text[:SUBJECT_CHARS]):
+        return people[0] if people else None
+    return None
+
+
+def _claim(part: Statement, sentence: Statement, previous: Statement | None) -> Claim:
+    leans = _leans_back(part) and previous is not None
+    return Claim(
+        id=part.id,
+        text=part.text,
+        name=claim_name(part),
+        typed=False,
+        source=part.source,
+        statement=part,
+        sentence=sentence.text,
+        context=previous.text if leans and previous is not None else None,
+        refers_to=_referent(part, previous) if leans else None,
+    )
+
+
+def _parts(statement: Statement, previous: Statement | None) -> list[tuple[Statement, Statement | None]]:
+    """The claims of one sentence, each with the sentence it leans on: its clauses when two or more of them are
+    claims, else the sentence when it is one. A sentence that is not one gives none (a clause of an opinion
+    is opinion too), except the clauses that are claims beside a speculating one (a modal is its clause's)."""
+    reason = not_claim_reason(statement, previous=previous)
+    if reason is not None and reason != SPECULATION:
+        return []
+    claimed: list[tuple[Statement, Statement | None]] = []
+    before = previous
+    for clause in statement.clauses:
+        if not_claim_reason(clause, previous=before, clause=True) is None:
+            claimed.append((clause, before))
+        before = clause
+    if reason is not None or len(claimed) >= 2:
+        return claimed
+    return [(statement, previous)]
+
+
+def claims_from_statements(statements: Sequence[Statement]) -> list[Claim]:
+    """The claims among an article's statements, in order; a sentence repeated (a headline over its story) once."""
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    previous: Statement | None = None
+    for statement in statements:
+        for part, before in _parts(statement, previous):
+            key = re.sub(r"\W+", " ", part.text.lower()).strip()
+            if key not in seen:
+                seen.add(key)
+                claims.append(_claim(part, statement, before))
+        previous = statement
+    return claims
