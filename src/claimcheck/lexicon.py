@@ -221,6 +221,7 @@ class NamingWords:
     aside_openers: tuple[str, ...]
     clause_openers: tuple[str, ...]
     collective_nouns: tuple[str, ...]
+    opening_words: frozenset[str]
     phrase_starts: frozenset[str]
     dangling_ends: frozenset[str]
     verb_forms: dict[str, tuple[str, ...]]  # lemma -> irregular forms
@@ -237,6 +238,7 @@ def naming_words() -> NamingWords:
         aside_openers=tuple(raw["aside_openers"]),
         clause_openers=tuple(raw["clause_openers"]),
         collective_nouns=tuple(raw["collective_nouns"]),
+        opening_words=frozenset(raw["opening_words"]),
         phrase_starts=frozenset(raw["phrase_starts"]),
         dangling_ends=frozenset(raw["dangling_ends"]),
         verb_forms={lemma: tuple(forms) for lemma, forms in raw["irregular_verbs"].items()},
