@@ -71,7 +71,8 @@ def _patterns() -> _Patterns:
         leading_words=re.compile(rf"^(?:{_either(words.leading_words)})\b,?\s+", re.IGNORECASE),
         label_prefix=re.compile(r"^[A-Z][\w’'-]*(?:\s[\w’'-]+){0,2}:\s+(?=\S)"),
         comma_aside=re.compile(
-            rf",\s+(?:(?:{_either(words.aside_openers)})\b|\d+(?:-year-old)?\b)[^,;()]{{0,80}}?,\s+", re.IGNORECASE
+            rf",\s+(?:(?:{_either(words.aside_openers)})\b|\w+ing\b|\d+(?:-year-old)?\b)(?:[^,;()]|,(?=\d)){{0,80}}?,\s+",
+            re.IGNORECASE,
         ),
         dash_aside=re.compile(r"\s[–—-]\s[^–—]{1,80}?\s[–—-]\s"),
         bracket_aside=re.compile(r"\s*\([^()\d]*\)"),
@@ -171,10 +172,9 @@ def _without_tail_attribution(text: str) -> str:
 def _without_asides(text: str, statement: Statement) -> str:
     """Asides between commas, dashes and brackets, unless they hold the claim's figure."""
     patterns = _patterns()
-    figure = _figure(statement, text)
     for pattern in (patterns.comma_aside, patterns.dash_aside, patterns.bracket_aside):
         while True:
-            match = next((m for m in pattern.finditer(text) if not (figure and figure.text in m.group(0))), None)
+            match = next((m for m in pattern.finditer(text) if not _holds_the_figure(m, text, statement)), None)
             if match is None:
                 break
             replacement = "" if pattern is patterns.bracket_aside else " "
@@ -182,6 +182,20 @@ def _without_asides(text: str, statement: Statement) -> str:
                 replacement = ", "  # asides side by side share a comma: ', 20, a hacker from Birmingham,'
             text = (text[: match.start()] + replacement + text[match.end():]).strip()
     return " ".join(text.split())
+
+
+def _holds_the_figure(aside: re.Match[str], text: str, statement: Statement) -> bool:
+    """The aside holds the claim's figure: one the claim's verb counts, or, when the verb is unknown, the
+    only one. ('The ferry, carrying 312 passengers, sank ...': 312 is not what the claim asserts.)"""
+    outside = text[: aside.start()] + " " + text[aside.end():]
+    for quantity in statement.quantities:
+        if quantity.dated or quantity.text not in aside.group(0):
+            continue
+        if statement.predicate is not None and quantity.governor == statement.predicate:
+            return True
+        if statement.predicate is None and not any(q.text in outside for q in statement.quantities if not q.dated):
+            return True
+    return False
 
 
 def _first_clause(text: str, statement: Statement) -> str:
