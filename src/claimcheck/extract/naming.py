@@ -231,7 +231,8 @@ def _figure(statement: Statement, text: str) -> Quantity | None:
         if not q.dated and q.text in text and not re.search(rf"(?:,\s{re.escape(q.text)},|{re.escape(q.text)}-year)", text)
     ]
     governed = [q for q in found if statement.predicate and q.governor == statement.predicate]
-    return (governed or found or [None])[0]
+    candidates = governed or found
+    return candidates[0] if candidates else None
 
 
 def _verb_forms(lemma: str) -> set[str]:
