@@ -21,7 +21,16 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from claimcheck.ci import label_names
 from claimcheck.errors import ConfigError
 
-__all__ = ["ENV_PREFIX", "FORMAT_NAMES", "OutputFormat", "Settings", "find_config_file", "load_settings"]
+__all__ = [
+    "ENV_PREFIX",
+    "FORMAT_NAMES",
+    "SORT_NAMES",
+    "OutputFormat",
+    "Settings",
+    "SortOrder",
+    "find_config_file",
+    "load_settings",
+]
 
 ENV_PREFIX = "CLAIMCHECK_"
 
@@ -39,6 +48,16 @@ class OutputFormat(StrEnum):
 
 
 FORMAT_NAMES: tuple[str, ...] = tuple(member.value for member in OutputFormat)
+
+
+class SortOrder(StrEnum):
+    """The order of the claims in an output of verify and check."""
+
+    INPUT = "input"  # as the articles (or the claims typed) give them
+    WORTH = "worth"  # most worth checking first; ties keep the input order
+
+
+SORT_NAMES: tuple[str, ...] = tuple(member.value for member in SortOrder)
 # Settings that name files or folders: in a settings file they are relative to that file.
 _PATH_SETTINGS = ("corpus", "store", "baseline", "cache_dir")
 
@@ -54,6 +73,8 @@ class Settings(BaseModel):
     jobs: int = Field(1, ge=1, le=64, description="Processes for language processing.")
     min_relevance: float = Field(0.5, ge=0, le=1, description="Share of a claim a sentence must cover to be evidence.")
     cache_dir: str | None = Field(None, description="Page cache folder; default ~/.cache/claimcheck/pages.")
+    min_worth: float = Field(0.0, ge=0, le=1, description="Leave out claims whose worth-checking score is below this.")
+    sort: SortOrder = Field(SortOrder.INPUT, description="Order of the claims: input, or worth (most check-worthy first).")
     config_file: str | None = Field(None, description="The settings file these came from, if any.")
 
     @field_validator("format", mode="before")
@@ -61,6 +82,13 @@ class Settings(BaseModel):
     def _known_format(cls, value: Any) -> Any:
         if value not in FORMAT_NAMES:
             raise ValueError(f"unknown format; choose from {', '.join(FORMAT_NAMES)}")
+        return value
+
+    @field_validator("sort", mode="before")
+    @classmethod
+    def _known_sort(cls, value: Any) -> Any:
+        if value not in SORT_NAMES:
+            raise ValueError(f"unknown order; choose from {', '.join(SORT_NAMES)}")
         return value
 
     @field_validator("fail_on")

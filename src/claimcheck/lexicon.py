@@ -28,17 +28,21 @@ __all__ = [
     "ClaimWords",
     "ExclusiveGroup",
     "Lexicon",
+    "NamingWords",
     "QuantityWords",
     "SlotWords",
     "StanceWordLists",
+    "WorthWords",
     "data_file",
     "lexicon",
+    "naming_words",
     "slot_words",
     "stance_word_lists",
+    "worth_words",
 ]
 
 # The data files whose words can change the statements extracted from an article (and the stance
-# rules' files beside them). The extractor fingerprint hashes exactly these.
+# rules' files, and those naming and scoring claims, beside them). The extractor fingerprint hashes exactly these.
 EXTRACTOR_FILES = (
     "aliases.json",
     "claims.json",
@@ -46,10 +50,12 @@ EXTRACTOR_FILES = (
     "entailments.json",
     "exclusive.json",
     "gazetteer.json",
+    "naming.json",
     "quantities.json",
     "slots.json",
     "synonyms.json",
     "terms.json",
+    "worth.json",
 )
 # The learned stance model and the word lists it was trained with: used when matching only.
 STANCE_MODEL_FILES = ("stance_lexicon.json", "stance_model.json")
@@ -277,4 +283,60 @@ def stance_word_lists(path: Path | None = None) -> StanceWordLists:
         stopwords=frozenset(raw["stopwords"]),
         words={kind: frozenset(raw[kind]) for kind in _STANCE_WORD_KINDS},
         phrases={kind: tuple(raw.get(f"{kind}_phrases", [])) for kind in _STANCE_PHRASE_KINDS},
+    )
+
+
+@dataclass(frozen=True)
+class NamingWords:
+    """The words that shape a claim's short name (naming.json); each list's note is in the file."""
+
+    reporting_forms: tuple[str, ...]
+    bare_reporting_forms: tuple[str, ...]
+    leading_words: tuple[str, ...]
+    aside_openers: tuple[str, ...]
+    clause_openers: tuple[str, ...]
+    collective_nouns: tuple[str, ...]
+    opening_words: frozenset[str]
+    phrase_starts: frozenset[str]
+    dangling_ends: frozenset[str]
+    verb_forms: dict[str, tuple[str, ...]]  # lemma -> irregular forms
+
+
+@cache
+def naming_words() -> NamingWords:
+    """The naming word lists, loaded once per process."""
+    raw = _load("naming.json")
+    return NamingWords(
+        reporting_forms=tuple(raw["reporting_forms"]),
+        bare_reporting_forms=tuple(raw["bare_reporting_forms"]),
+        leading_words=tuple(raw["leading_words"]),
+        aside_openers=tuple(raw["aside_openers"]),
+        clause_openers=tuple(raw["clause_openers"]),
+        collective_nouns=tuple(raw["collective_nouns"]),
+        opening_words=frozenset(raw["opening_words"]),
+        phrase_starts=frozenset(raw["phrase_starts"]),
+        dangling_ends=frozenset(raw["dangling_ends"]),
+        verb_forms={lemma: tuple(forms) for lemma, forms in raw["irregular_verbs"].items()},
+    )
+
+
+@dataclass(frozen=True)
+class WorthWords:
+    """The words that weigh how worth checking a claim is (worth.json); each list's note is in the file."""
+
+    vague_words: tuple[str, ...]
+    unnamed_sources: tuple[str, ...]
+    agent_labels: frozenset[str]
+    place_labels: frozenset[str]
+
+
+@cache
+def worth_words() -> WorthWords:
+    """The worth-checking word lists, loaded once per process."""
+    raw = _load("worth.json")
+    return WorthWords(
+        vague_words=tuple(raw["vague_words"]),
+        unnamed_sources=tuple(raw["unnamed_sources"]),
+        agent_labels=frozenset(raw["agent_labels"]),
+        place_labels=frozenset(raw["place_labels"]),
     )

@@ -286,6 +286,17 @@ class ClaimSlots(_Frozen):
 Label = Literal["corroborated", "contradicted", "single-sourced", "unmatched"]
 
 
+class Worth(_Frozen):
+    """How worth checking a claim is, and why: a concrete figure, a named party, a statement on record,
+    a date or place and a denial raise it; hedges, vague wording and unnamed sources lower it."""
+
+    score: float = Field(ge=0, le=1, description="0 (hardly checkable) to 1 (check this first).")
+    reasons: list[str] = Field(
+        default_factory=list,
+        description="What raised or lowered the score, in words: 'a concrete figure (about 10,000)', \"hedged ('reportedly')\".",
+    )
+
+
 class Verdict(_Frozen):
     """The label of one claim with the evidence behind it."""
 
@@ -301,6 +312,7 @@ class Verdict(_Frozen):
     evidence: list[Evidence] = Field(default_factory=list)
     slots: ClaimSlots | None = Field(None, description="The claim's parts: attribution, hedge, participants, predicate, "
                                      "quantities, time, place (schema version 3; null in older reports).")
+    worth: Worth | None = Field(None, description="How worth checking the claim is; null for verdicts not scored.")
 
 
 class CorpusInfo(_Frozen):

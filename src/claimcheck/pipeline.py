@@ -16,6 +16,7 @@ from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
 from claimcheck.extract.slots import claim_slots
+from claimcheck.extract.worth import claim_worth
 from claimcheck.indexing import load_stored_corpus, store_location
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
@@ -83,7 +84,7 @@ def check_claims(
             model=model, sentences_of=corpus.sentences_of,
         )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
-        yield label_claim(claim, evidence, own_origin=own, slots=parts)
+        yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement))
 
 
 def check_texts(

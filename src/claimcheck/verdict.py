@@ -8,7 +8,9 @@ a typed claim that no source supports or contradicts.
 
 from __future__ import annotations
 
-from claimcheck.models import Claim, ClaimSlots, Evidence, Verdict
+from collections.abc import Iterable
+
+from claimcheck.models import Claim, ClaimSlots, Evidence, Verdict, Worth
 
 TYPED_CLAIM_CORROBORATION = 2
 ARTICLE_CLAIM_CORROBORATION = 1
@@ -19,9 +21,15 @@ def _plural(count: int, word: str) -> str:
 
 
 def label_claim(
-    claim: Claim, evidence: list[Evidence], *, own_origin: str | None = None, slots: ClaimSlots | None = None
+    claim: Claim,
+    evidence: list[Evidence],
+    *,
+    own_origin: str | None = None,
+    slots: ClaimSlots | None = None,
+    worth: Worth | None = None,
 ) -> Verdict:
-    """Label one claim from the evidence of every source that speaks to it. slots: the claim's parts, carried along."""
+    """Label one claim from the evidence of every source that speaks to it. slots: the claim's parts, and
+    worth: its worth-checking score, carried along."""
     usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
     supporting = sorted({e.origin for e in usable if e.stance == "supports"})
     contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
@@ -58,4 +66,16 @@ def label_claim(
         reason=reason,
         evidence=usable,
         slots=slots,
+        worth=worth,
     )
+
+
+def select_verdicts(verdicts: Iterable[Verdict], *, min_worth: float = 0.0, by_worth: bool = False) -> list[Verdict]:
+    """The verdicts worth at least min_worth (an unscored one counts 0), most check-worthy first when
+    by_worth (ties keep their input order), else in input order."""
+    kept = [v for v in verdicts if min_worth <= 0 or _score(v) >= min_worth]
+    return sorted(kept, key=lambda v: -_score(v)) if by_worth else kept
+
+
+def _score(verdict: Verdict) -> float:
+    return verdict.worth.score if verdict.worth is not None else 0.0

@@ -31,12 +31,13 @@ from claimcheck.cli.common import (
     write_output,
 )
 from claimcheck.cli.options import LabelFlags
-from claimcheck.config import OutputFormat, Settings
+from claimcheck.config import OutputFormat, Settings, SortOrder
 from claimcheck.ingest import ReadOptions
 from claimcheck.ingest.lines import file_locator
 from claimcheck.models import Report
 from claimcheck.pipeline import Corpus, load_corpus
 from claimcheck.report import render
+from claimcheck.verdict import select_verdicts
 
 # (corpus, settings, read options, on_report) -> the whole report. A labeller hands every part of the
 # report to on_report as soon as it is done (verify: article by article; check: all at once).
@@ -57,14 +58,19 @@ def run_labelling(flags: LabelFlags, label: Labeller, *, articles: Sequence[str]
             resolve_corpus(flags.against, settings, articles), jobs=settings.jobs, store=settings.store,
             on_progress=progress, read_options=read_options,
         )
-    stream = settings.format == OutputFormat.JSONL and to_stdout(flags.output_path) and not flags.write_baseline_path
+    # --sort worth needs every claim before the first can be written: no streaming then
+    stream = (
+        settings.format == OutputFormat.JSONL and to_stdout(flags.output_path) and not flags.write_baseline_path
+        and settings.sort == SortOrder.INPUT
+    )
     known = load_baseline(Path(settings.baseline)) if stream and settings.baseline else set()
 
     def emit(part: Report) -> None:
         if stream:
-            click.echo(render(apply_baseline(part, known).report, OutputFormat.JSONL), nl=False)
+            click.echo(render(apply_baseline(selected(part, settings), known).report, OutputFormat.JSONL), nl=False)
 
     report = label(corpus, settings, read_options, emit)
+    report = selected(report, settings, tell=True)
     counted = len({v.source for v in report.verdicts}) if articles else None
     click.echo(summary_line(report, articles=counted), err=True)
     report, exit_code = apply_ci(report, settings, write_baseline_path=flags.write_baseline_path)
@@ -75,6 +81,22 @@ def run_labelling(flags: LabelFlags, label: Labeller, *, articles: Sequence[str]
         )
         write_output(text, flags.output_path)
     sys.exit(exit_code)
+
+
+def selected(report: Report, settings: Settings, *, tell: bool = False) -> Report:
+    """The report with the verdicts --min-worth keeps, in the --sort order; tell: say on stderr how many were left out.
+
+    Left out before the baseline and --fail-on: a claim below the bar is neither shown nor failing.
+    """
+    verdicts = select_verdicts(report.verdicts, min_worth=settings.min_worth, by_worth=settings.sort == SortOrder.WORTH)
+    dropped = len(report.verdicts) - len(verdicts)
+    if tell and dropped:
+        click.echo(
+            f"claimcheck: {dropped} claim{'s' if dropped != 1 else ''} worth less than {settings.min_worth:g} "
+            "left out (--min-worth)",
+            err=True,
+        )
+    return report.model_copy(update={"verdicts": verdicts})
 
 
 def resolve_corpus(against: Sequence[str], settings: Settings, articles: Sequence[str] = ()) -> list[str]:

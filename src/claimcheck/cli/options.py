@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 import click
 
-from claimcheck.config import FORMAT_NAMES, Settings, load_settings
+from claimcheck.config import FORMAT_NAMES, SORT_NAMES, Settings, load_settings
 from claimcheck.ingest import FetchSettings, ReadOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -72,6 +72,14 @@ _LABELLING_OPTIONS = (
     format_option(),
     click.option(
         "--evidence/--no-evidence", default=False, help="Show the sentences and reasons behind each label in the table."
+    ),
+    click.option(
+        "--min-worth", "min_worth", type=click.FloatRange(0, 1), default=None, metavar="X",
+        help="Leave out claims whose worth-checking score (0 to 1) is below X (default 0, or the 'min_worth' setting).",
+    ),
+    click.option(
+        "--sort", "sort", type=click.Choice(SORT_NAMES), default=None,
+        help="Order of the claims: input (default) or worth, the most check-worthy first (or the 'sort' setting).",
     ),
     click.option(
         "--fail-on", "fail_on", multiple=True, metavar="LABEL[,LABEL]",
@@ -132,6 +140,8 @@ class LabelFlags(WebFlags):
     jobs: int | None = None
     output_format: str | None = None
     evidence: bool = False
+    min_worth: float | None = None
+    sort: str | None = None
     fail_on: tuple[str, ...] = ()
     baseline: str | None = None
     write_baseline_path: str | None = None
@@ -140,7 +150,7 @@ class LabelFlags(WebFlags):
     def settings(self) -> Settings:
         return settings_for(
             format=self.output_format, store=self.store, jobs=self.jobs, fail_on=list(self.fail_on),
-            baseline=self.baseline, cache_dir=self.cache_dir,
+            baseline=self.baseline, cache_dir=self.cache_dir, min_worth=self.min_worth, sort=self.sort,
         )
 
 

@@ -34,10 +34,12 @@ def render_table(report: Report, *, evidence: bool = False, color: bool = False,
     )
     table = Table(expand=False)
     table.add_column("#", justify="right", style="dim")
-    table.add_column("Claim", overflow="fold", ratio=3)
+    # A name wraps between words; min_width keeps a narrow terminal from folding one inside a word.
+    table.add_column("Claim", overflow="fold", ratio=3, min_width=24)
     table.add_column("Label", no_wrap=True)
     table.add_column("Support", justify="right")
     table.add_column("Contra", justify="right")
+    table.add_column("Worth", justify="right")
     table.add_column("Why", overflow="fold", ratio=2)
     several_articles = len({v.source for v in report.verdicts}) > 1
     for number, verdict in enumerate(report.verdicts, start=1):
@@ -50,6 +52,7 @@ def render_table(report: Report, *, evidence: bool = False, color: bool = False,
             Text(verdict.label, style=LABEL_STYLES[verdict.label]),
             str(verdict.supporting_origins),
             str(verdict.contradicting_origins),
+            f"{verdict.worth.score:.2f}" if verdict.worth is not None else "",
             verdict.reason,
         )
     console.print(table)
@@ -71,6 +74,9 @@ def _evidence_block(number: int, verdict: Verdict):
     block = Text(f"\n{number}. ", style="bold")
     block.append(verdict.claim, style="bold")
     block.append(f"  {verdict.label}", style=LABEL_STYLES[verdict.label])
+    if verdict.worth is not None:
+        reasons = "; ".join(verdict.worth.reasons) or "nothing concrete to check"
+        block.append(f"\n   worth {verdict.worth.score:.2f}: {reasons}", style="dim")
     if not verdict.evidence:
         block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
