@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cmd", default="claimcheck", help="how to call claimcheck (passed to check_verify.py)")
     parser.add_argument("--show-errors", action="store_true", help="passed to check_verify.py")
     parser.add_argument("--check-only", action="store_true", help="build and check the set, do not score")
+    parser.add_argument("--min-accuracy", type=float, help="passed to check_verify.py: exit 1 below this label accuracy")
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="verify-fnc-") as tmp:
@@ -172,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
                    "--not-claims", str(not_path), "--cmd", args.cmd]
         if args.show_errors:
             command.append("--show-errors")
+        if args.min_accuracy is not None:
+            command += ["--min-accuracy", str(args.min_accuracy)]
         return subprocess.run(command).returncode
 
 
