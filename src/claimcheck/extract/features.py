@@ -104,6 +104,9 @@ def _opens_secondary_role(head_lemma: str, head_lower: str, preposition: str) ->
     return heads.first_in(f"{head_lemma} {preposition}") is not None or f"{head_lower} {preposition}" in heads.phrases
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def main_predicate(sent):
     """The verb the sentence asserts: the root, or the clause a reporting verb introduces."""
     root = sent.root
@@ -113,7 +116,17 @@ def main_predicate(sent):
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
+    if root.pos_ in {"NOUN", "PROPN"}:
+        return _misparsed_verb(root) or root, None
     return root, None
+
+
+def _misparsed_verb(root):
+    """A finite verb the parser hung under a noun root ('The next day the customer called ...' rooted on 'day',
+    'the club that X belongs to sent ...' on 'club'): the sentence's verb, a modifying clause's only failing that."""
+    finite = [c for c in root.children if c.pos_ in {"VERB", "AUX"} and c.tag_ in FINITE_TAGS]
+    main = [c for c in finite if c.dep_ != "relcl"]
+    return (main or finite or [None])[0]
 
 
 def _negation(predicate) -> str | None:
