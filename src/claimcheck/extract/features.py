@@ -110,23 +110,24 @@ FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 def main_predicate(sent):
     """The verb the sentence asserts: the root, or the clause a reporting verb introduces."""
     root = sent.root
+    if root.pos_ in {"NOUN", "PROPN"}:
+        root = _misparsed_verb(root) or root
     root_lemma = root.lemma_.lower()
     words = lexicon()
     if root_lemma in words.reporting_verbs or root_lemma in words.belief_verbs:
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
-    if root.pos_ in {"NOUN", "PROPN"}:
-        return _misparsed_verb(root) or root, None
     return root, None
 
 
 def _misparsed_verb(root):
     """A finite verb the parser hung under a noun root ('The next day the customer called ...' rooted on 'day',
     'the club that X belongs to sent ...' on 'club'): the sentence's verb, a modifying clause's only failing that."""
-    finite = [c for c in root.children if c.pos_ in {"VERB", "AUX"} and c.tag_ in FINITE_TAGS]
-    main = [c for c in finite if c.dep_ != "relcl"]
-    return (main or finite or [None])[0]
+    verbs = [c for c in root.children if c.pos_ in {"VERB", "AUX"}]
+    # a past form is tagged a participle when hung under a noun ('The company, which ..., announced ...')
+    main = [c for c in verbs if c.dep_ != "relcl" and c.tag_ in {*FINITE_TAGS, "VBN"}]
+    return (main or [c for c in verbs if c.tag_ in FINITE_TAGS] or [None])[0]
 
 
 def _negation(predicate) -> str | None:
