@@ -108,6 +108,13 @@ class ClaimWords:
     label_prefixes: tuple[str, ...]
     counterfactual_perfect: tuple[str, ...]
     question_verbs: frozenset[str]
+    writer_phrases: tuple[str, ...]
+    reader_possessives: tuple[str, ...]
+    imperative_openers: tuple[str, ...]
+    appeal_phrases: tuple[str, ...]
+    evaluative_words: tuple[str, ...]
+    definite_openers: tuple[str, ...]
+    organisation_openers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -175,6 +182,13 @@ def _claim_words(raw: dict[str, Any]) -> ClaimWords:
         label_prefixes=tuple(raw["label_prefixes"]),
         counterfactual_perfect=tuple(raw["counterfactual_perfect"]),
         question_verbs=frozenset(raw["question_verbs"]),
+        writer_phrases=tuple(raw["writer_phrases"]),
+        reader_possessives=tuple(raw["reader_possessives"]),
+        imperative_openers=tuple(raw["imperative_openers"]),
+        appeal_phrases=tuple(raw["appeal_phrases"]),
+        evaluative_words=tuple(raw["evaluative_words"]),
+        definite_openers=tuple(raw["definite_openers"]),
+        organisation_openers=tuple(raw["organisation_openers"]),
     )
 
 

@@ -23,10 +23,11 @@ from claimcheck.models import Claim, Statement
 
 __all__ = ["claims_from_statements", "is_claim", "not_claim_reason"]
 
-MIN_CLAIM_WORDS = 6
+MIN_CLAIM_WORDS = 5  # 'The customer refused to answer.': a subject, a verb and what was done
 MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men'
 MAX_CLAIM_WORDS = 80
 MAX_HEADING_WORDS = 20
+SPEECH_TAG_WORDS = 12  # 'X wrote in today's post:'; a longer sentence before a colon asserts something itself
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
 SPECULATION = "speculation or a condition"
 QUOTE_MARKS = ('"', "“", "”", "„")
@@ -35,6 +36,8 @@ FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "m
 # a teaser, a caption or a navigation link.
 SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
 QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
+# 'you' as the object of a preposition ('due to you violating the rules') is anyone, not the reader addressed
+OBJECT_YOU = re.compile(r"\b(?:to|for|with|at|of|by|from|on|about|against|toward|towards)\s+you\b")
 STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -50,6 +53,12 @@ class _Rules:
     person_start: re.Pattern[str]
     reader_start: re.Pattern[str]
     label_start: re.Pattern[str]
+    writer: PhraseList
+    appeal: PhraseList
+    evaluative: PhraseList
+    imperative_start: re.Pattern[str]
+    definite_start: re.Pattern[str]
+    organisation_start: re.Pattern[str]
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
@@ -64,12 +73,18 @@ def _rules() -> _Rules:
         prediction=PhraseList(words.prediction_markers),
         editorial=PhraseList(words.editorial_phrases),
         feeling=PhraseList(words.feeling_words),
-        reader=PhraseList(words.reader_words),
+        reader=PhraseList(tuple(w for w in words.reader_words if w not in words.reader_possessives)),
         counterfactual=PhraseList(words.counterfactual_perfect),
         writer_start=_opening(words.writer_openers),
         person_start=_opening(words.person_pronouns),
-        reader_start=_opening(words.reader_words),
+        reader_start=_opening((*words.reader_words, *words.reader_possessives)),
         label_start=re.compile(rf"^(?:{'|'.join(map(re.escape, words.label_prefixes))})\s*:"),
+        writer=PhraseList(words.writer_phrases),
+        appeal=PhraseList(words.appeal_phrases),
+        evaluative=PhraseList(words.evaluative_words),
+        imperative_start=_opening(words.imperative_openers),
+        definite_start=_opening(words.definite_openers),
+        organisation_start=_opening(words.organisation_openers),
     )
 
 
@@ -97,21 +112,26 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         return SPECULATION
     if statement.kind in {"question", "opinion"}:
         return statement.kind
+    # the writer's own words: a judgement inside quotation marks is the speaker's, and that it was said is a fact
+    outside = QUOTED.sub(" ", plain)
     checks = (
-        (rules.editorial, "an editorial note"),
-        (rules.commentary, "commentary"),
-        (rules.prediction, "a prediction"),
+        (rules.editorial, plain, "an editorial note"),
+        (rules.commentary, plain, "commentary"),
+        (rules.prediction, plain, "a prediction"),
+        (rules.appeal, plain, "an appeal"),
+        (rules.evaluative, outside, "a judgement"),
     )
-    for phrases, reason in checks:
-        found = phrases.first_in(plain)
+    for phrases, text, reason in checks:
+        found = phrases.first_in(text)
         if found is not None:
             return f"{reason}: '{found}'"
     # 'you' outside a quotation, or opening one: the reader addressed, or a maxim ('"You learn more from ..."')
-    reader = rules.reader.first_in(QUOTED.sub(" ", plain)) or rules.reader_start.match(plain.lstrip("\"' "))
-    if reader:
+    opening = plain.lstrip("\"' ")
+    reader = rules.reader.first_in(OBJECT_YOU.sub(" ", outside)) or rules.reader_start.match(opening)
+    if reader or rules.imperative_start.match(opening):
         return "addressed to the reader"
     quoted = any(mark in statement.text for mark in QUOTE_MARKS)
-    if not quoted and rules.writer_start.match(plain):
+    if not quoted and (rules.writer_start.match(plain) or rules.writer.first_in(outside) is not None):
         return "the writer speaking"
     if quoted and FIRST_PERSON.first_in(plain) is not None:
         feeling = rules.feeling.first_in(plain)
@@ -135,6 +155,8 @@ def not_claim_reason(
     plain = _plain(text)
     if _rules().label_start.match(plain):
         return "page furniture"
+    if words <= SPEECH_TAG_WORDS and text.rstrip().endswith(":") and statement.predicate in lexicon().reporting_verbs:
+        return "a speech tag: what was said follows"
     if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
         return "a heading, caption or teaser: no sentence punctuation"
     reason = _kind_reason(statement, plain)
@@ -146,9 +168,13 @@ def not_claim_reason(
         return "the speech tag of a question"
     # A sentence that opens on 'He' or 'These troops' names its participants in the sentence before; a
     # clause borrows only a person it names clearly ('..., and he resigned'), lest every half-sentence pass.
-    borrowed = previous is not None and _leans_back(statement) and (
+    leans = _leans_back(statement) or (not clause and _rules().definite_start.match(plain) is not None)
+    borrowed = previous is not None and leans and (
         _referent(statement, previous) is not None if clause else bool(previous.entities or previous.quantities)
     )
+    # 'We have no policy against X' outside quotation marks: the organisation on record is the named party
+    speaker = not clause and _rules().organisation_start.match(plain) is not None
+    borrowed = borrowed or speaker
     if not (statement.entities or statement.quantities or borrowed):
         return "nothing concrete: no name, figure or date"
     # the figures and the person or thing referred to back count among the claim's content words

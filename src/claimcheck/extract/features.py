@@ -104,9 +104,14 @@ def _opens_secondary_role(head_lemma: str, head_lower: str, preposition: str) ->
     return heads.first_in(f"{head_lemma} {preposition}") is not None or f"{head_lower} {preposition}" in heads.phrases
 
 
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
 def main_predicate(sent):
     """The verb the sentence asserts: the root, or the clause a reporting verb introduces."""
     root = sent.root
+    if root.pos_ in {"NOUN", "PROPN"}:
+        root = _misparsed_verb(root) or root
     root_lemma = root.lemma_.lower()
     words = lexicon()
     if root_lemma in words.reporting_verbs or root_lemma in words.belief_verbs:
@@ -114,6 +119,15 @@ def main_predicate(sent):
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
     return root, None
+
+
+def _misparsed_verb(root):
+    """A finite verb the parser hung under a noun root ('The next day the customer called ...' rooted on 'day',
+    'the club that X belongs to sent ...' on 'club'): the sentence's verb, a modifying clause's only failing that."""
+    verbs = [c for c in root.children if c.pos_ in {"VERB", "AUX"}]
+    # a past form is tagged a participle when hung under a noun ('The company, which ..., announced ...')
+    main = [c for c in verbs if c.dep_ != "relcl" and c.tag_ in {*FINITE_TAGS, "VBN"}]
+    return (main or [c for c in verbs if c.tag_ in FINITE_TAGS] or [None])[0]
 
 
 def _negation(predicate) -> str | None:
