@@ -155,8 +155,13 @@ def not_claim_reason(
     plain = _plain(text)
     if _rules().label_start.match(plain):
         return "page furniture"
-    if words <= SPEECH_TAG_WORDS and text.rstrip().endswith(":") and statement.predicate in lexicon().reporting_verbs:
-        return "a speech tag: what was said follows"
+    if words <= SPEECH_TAG_WORDS and text.rstrip().endswith(":"):
+        # A short sentence ending on a colon introduces what follows ('She then appealed to them:');
+        # with a figure of its own ('The ministry listed three sites:') it still states something.
+        if statement.predicate in lexicon().reporting_verbs:
+            return "a speech tag: what was said follows"
+        if not statement.quantities:
+            return "a lead-in: what it introduces follows"
     if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
         return "a heading, caption or teaser: no sentence punctuation"
     reason = _kind_reason(statement, plain)
