@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from model_stand_in import Reading
 
 from claimcheck.extract import extract_statements, typed_claim
 from claimcheck.ingest import article_from_text
 from claimcheck.match.combine import combine
-
-
-@dataclass
-class Reading:
-    """Stands in for the model's prediction: combine only reads these fields."""
-
-    label: str
-    probabilities: dict[str, float]
-    reasons: list[str] = field(default_factory=lambda: ["the claim is stated without hedges"])
-    best_sentence: int | None = 0
 
 
 def _sentences(text, nlp):

@@ -5,11 +5,11 @@ reach its rule and no earlier one."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from model_stand_in import Reading
 
 from claimcheck.cli import cli
 from claimcheck.extract import extract_statements, typed_claim
@@ -202,15 +202,6 @@ def test_check_json_names_the_model_where_it_decided(tmp_path):
     assert (evidence["rule"], evidence["stance"]) == ("model", "supports")
     assert evidence["reason"].startswith("model reads the source as supports")
 
-
-@dataclass
-class Reading:
-    """Stands in for the learned model's prediction: combine reads only these fields."""
-
-    label: str
-    probabilities: dict[str, float]
-    reasons: list[str] = field(default_factory=lambda: ["the claim is stated without hedges"])
-    best_sentence: int | None = 0
 
 
 class ConfidentModel:

@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from claimcheck.ci import label_names
 from claimcheck.errors import ConfigError
@@ -58,6 +58,8 @@ class SortOrder(StrEnum):
 
 
 SORT_NAMES: tuple[str, ...] = tuple(member.value for member in SortOrder)
+# The settings chosen from a closed list: field -> (what an error calls it, the names allowed).
+_CHOICES: dict[str, tuple[str, tuple[str, ...]]] = {"format": ("format", FORMAT_NAMES), "sort": ("order", SORT_NAMES)}
 # Settings that name files or folders: in a settings file they are relative to that file.
 _PATH_SETTINGS = ("corpus", "store", "baseline", "cache_dir")
 
@@ -77,18 +79,12 @@ class Settings(BaseModel):
     sort: SortOrder = Field(SortOrder.INPUT, description="Order of the claims: input, or worth (most check-worthy first).")
     config_file: str | None = Field(None, description="The settings file these came from, if any.")
 
-    @field_validator("format", mode="before")
+    @field_validator("format", "sort", mode="before")
     @classmethod
-    def _known_format(cls, value: Any) -> Any:
-        if value not in FORMAT_NAMES:
-            raise ValueError(f"unknown format; choose from {', '.join(FORMAT_NAMES)}")
-        return value
-
-    @field_validator("sort", mode="before")
-    @classmethod
-    def _known_sort(cls, value: Any) -> Any:
-        if value not in SORT_NAMES:
-            raise ValueError(f"unknown order; choose from {', '.join(SORT_NAMES)}")
+    def _known_choice(cls, value: Any, info: ValidationInfo) -> Any:
+        what, names = _CHOICES[info.field_name or ""]
+        if value not in names:
+            raise ValueError(f"unknown {what}; choose from {', '.join(names)}")
         return value
 
     @field_validator("fail_on")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.extract.cues import PhraseList, cues
+from claimcheck.extract.cues import PhraseList, alternatives, cues
 from claimcheck.extract.naming import claim_name
 from claimcheck.lexicon import lexicon
 from claimcheck.models import Claim, Statement
@@ -62,7 +62,7 @@ class _Rules:
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?![\w'-])")
+    return re.compile(rf"^(?:{alternatives(words)})(?![\w'-])")
 
 
 @cache
@@ -78,7 +78,7 @@ def _rules() -> _Rules:
         writer_start=_opening(words.writer_openers),
         person_start=_opening(words.person_pronouns),
         reader_start=_opening((*words.reader_words, *words.reader_possessives)),
-        label_start=re.compile(rf"^(?:{'|'.join(map(re.escape, words.label_prefixes))})\s*:"),
+        label_start=re.compile(rf"^(?:{alternatives(words.label_prefixes)})\s*:"),
         writer=PhraseList(words.writer_phrases),
         appeal=PhraseList(words.appeal_phrases),
         evaluative=PhraseList(words.evaluative_words),

@@ -16,14 +16,14 @@ from functools import cache
 
 from claimcheck.lexicon import lexicon
 
-__all__ = ["Cues", "PhraseList", "cues"]
+__all__ = ["Cues", "PhraseList", "alternatives", "cues"]
 
 
 def _whole_words(alternatives: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-def _either(words: Iterable[str]) -> str:
+def alternatives(words: Iterable[str]) -> str:
     """Regex alternatives matching each word literally."""
     return "|".join(map(re.escape, words))
 
@@ -36,7 +36,7 @@ class PhraseList:
     def __init__(self, phrases: Iterable[str]) -> None:
         self.phrases = tuple(phrases)
         longest_first = sorted(self.phrases, key=len, reverse=True)
-        self._any = _whole_words("|".join(map(re.escape, longest_first))) if self.phrases else None
+        self._any = _whole_words(alternatives(longest_first)) if self.phrases else None
         self._each = tuple((phrase, _whole_words(re.escape(phrase))) for phrase in self.phrases)
 
     def all_in(self, text_lower: str) -> list[str]:
@@ -75,8 +75,8 @@ class Cues:
 def cues() -> Cues:
     """The compiled cue lists of the loaded lexicon."""
     words = lexicon()
-    lead_ins = rf"according to [^,]+|in (?:a|an|the) [^,]{{0,40}}|{_either(words.lead_ins)}"
-    adverbials = rf"(?:{_either(words.opening_adverbials)}|on [a-z]+day)\b[^,]{{0,60}}|[A-Z][a-z]+day|yesterday|today"
+    lead_ins = rf"according to [^,]+|in (?:a|an|the) [^,]{{0,40}}|{alternatives(words.lead_ins)}"
+    adverbials = rf"(?:{alternatives(words.opening_adverbials)}|on [a-z]+day)\b[^,]{{0,60}}|[A-Z][a-z]+day|yesterday|today"
     return Cues(
         hedges=PhraseList(words.hedge_words),
         opinion=PhraseList(words.opinion_markers),
@@ -84,9 +84,9 @@ def cues() -> Cues:
         correction=PhraseList(words.correction_phrases),
         dated=PhraseList(words.dated_markers),
         secondary_role_heads=PhraseList(words.secondary_role_heads),
-        conditional_start=re.compile(rf"^(?:{_either(words.conditional_openers)})\b"),
-        time_words=re.compile(rf"\b(?:\d{{4}}|[ap]\.?m\.?|{_either(words.quantities.time_words)})\b", re.IGNORECASE),
-        anaphoric_start=re.compile(rf"^(?:{_either(words.anaphoric_openers)})\b", re.IGNORECASE),
+        conditional_start=re.compile(rf"^(?:{alternatives(words.conditional_openers)})\b"),
+        time_words=re.compile(rf"\b(?:\d{{4}}|[ap]\.?m\.?|{alternatives(words.quantities.time_words)})\b", re.IGNORECASE),
+        anaphoric_start=re.compile(rf"^(?:{alternatives(words.anaphoric_openers)})\b", re.IGNORECASE),
         lead_ins=re.compile(rf"^(?:(?:{lead_ins}),\s*)+", re.IGNORECASE),
         leading_adverbial=re.compile(rf"^(?:{adverbials}),\s+", re.IGNORECASE),
     )

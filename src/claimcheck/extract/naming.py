@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.extract.cues import cues
+from claimcheck.extract.cues import alternatives, cues
 from claimcheck.lexicon import naming_words
 from claimcheck.models import Quantity, Statement
 
@@ -31,7 +31,8 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "WEAPON",
 
 
 def _either(words) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    # Longest first: a regex alternation takes the first alternative that matches.
+    return alternatives(sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
