@@ -34,6 +34,7 @@ __all__ = [
     "StanceWordLists",
     "WorthWords",
     "data_file",
+    "dispute_words",
     "lexicon",
     "naming_words",
     "slot_words",
@@ -47,6 +48,7 @@ EXTRACTOR_FILES = (
     "aliases.json",
     "claims.json",
     "cues.json",
+    "disputes.json",
     "entailments.json",
     "exclusive.json",
     "gazetteer.json",
@@ -278,6 +280,31 @@ def slot_words() -> SlotWords:
         relative_units=raw["relative_units"],
         place_prepositions=frozenset(raw["place_prepositions"]),
         place_labels=frozenset(raw["place_labels"]),
+    )
+
+
+@dataclass(frozen=True)
+class DisputeWords:
+    """The words that tell what a source's denial reaches (disputes.json), with the month names of slots.json."""
+
+    debunk_words: tuple[str, ...]
+    report_nouns: frozenset[str]
+    pointing_words: frozenset[str]
+    dated_phrases: tuple[str, ...]
+    month_names: tuple[str, ...]
+
+
+@cache
+def dispute_words() -> DisputeWords:
+    """The dispute word lists, loaded once per process."""
+    raw = _load("disputes.json")
+    return DisputeWords(
+        debunk_words=tuple(raw["debunk_words"]),
+        report_nouns=frozenset(raw["report_nouns"]),
+        pointing_words=frozenset(raw["pointing_words"]),
+        dated_phrases=tuple(raw["dated_phrases"]),
+        # Abbreviations ('Mar', 'Dec') and 'May' read as words too often to date a sentence.
+        month_names=tuple(name for name in slot_words().months if len(name) > 3),
     )
 
 

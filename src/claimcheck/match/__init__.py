@@ -65,7 +65,7 @@ def match_claim(
         for source in ranked_sources[:MAX_MODEL_SOURCES]:
             sentences = sentences_of(source)
             prediction = model.predict(claim.text, [s.text for s in sentences]) if sentences else None
-            decided = combine(claim.statement, best.get(source), prediction, sentences)
+            decided = combine(claim.statement, best.get(source), prediction, sentences, typed=claim.typed)
             if decided is None:
                 decisions.pop(source, None)
             else:

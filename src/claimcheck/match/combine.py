@@ -5,7 +5,9 @@ Rules come first: a sentence that supports or contradicts the claim carries a re
 check, and a source relaying an on-record statement ("according to the ministry, ...") supports it.
 The model (match/learned/) speaks only where the rules see no more than a related sentence: it may
 turn the source into support or contradiction when it is confident and the source names every
-entity the claim is about, and it drops sources it reads as unrelated. Its reasons are given in
+entity the claim is about, and it drops sources it reads as unrelated. Its contradiction of a
+sentence taken from an article stands only where the source's denial reaches that sentence
+(match/disputes.py), and the evidence then quotes the denial. Its reasons are given in
 words, with its confidence.
 
 Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
@@ -23,6 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.match.coverage import entities_missing
+from claimcheck.match.disputes import denial_reaching
 from claimcheck.match.stance import SentenceStance
 from claimcheck.models import EvidenceRule, Stance, Statement
 
@@ -56,15 +59,18 @@ def from_rule(rule: SentenceStance) -> SourceDecision:
 
 
 def combine(
-    claim: Statement, rule: SentenceStance | None, prediction, sentences: list[Statement]
+    claim: Statement, rule: SentenceStance | None, prediction, sentences: list[Statement], *, typed: bool = True
 ) -> SourceDecision | None:
-    """The source's stance, or None when neither the rules nor the model find it speaks to the claim."""
+    """The source's stance, or None when neither the rules nor the model find it speaks to the claim.
+    typed: the claim is text a user typed, read as the model learned to read a headline; a sentence of
+    an article is contradicted by the model only where the source's denial reaches it (match/disputes.py)."""
     if rule is not None and rule.stance in ("supports", "contradicts"):
         return from_rule(rule)
     if prediction is None:
         return None if rule is None else from_rule(rule)
     probabilities = prediction.probabilities
     stance: Stance | None = None
+    denial: Statement | None = None
     if probabilities["agree"] >= MIN_AGREE_PROBABILITY and prediction.label == "agree":
         stance = "supports"
     elif (
@@ -74,7 +80,9 @@ def combine(
     ):
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
-        stance = "contradicts"
+        may_contradict, denial = denial_reaching(claim, sentences, typed=typed)
+        if may_contradict:
+            stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
     missing = entities_missing(claim, sentences) if stance is not None else []
@@ -91,8 +99,16 @@ def combine(
             return from_rule(rule)
         stance = "mentions"
     relevance = rule.relevance if rule is not None else 0.0
+    if denial is not None:
+        # The denial that reaches the claim is the sentence an analyst checks.
+        return SourceDecision(denial, stance, EvidenceRule.MODEL,
+                              f"{_model_reason(prediction, stance)}; the source denies: {_quote(denial.text)}", relevance)
     return SourceDecision(_best_statement(prediction, rule, sentences), stance, EvidenceRule.MODEL,
                           _model_reason(prediction, stance), relevance)
+
+
+def _quote(text: str, limit: int = 120) -> str:
+    return f"'{text}'" if len(text) <= limit else f"'{text[:limit].rsplit(' ', 1)[0]} ...'"
 
 
 def _best_statement(prediction, rule: SentenceStance | None, sentences: list[Statement]) -> Statement:

@@ -1,0 +1,147 @@
+"""What a source's denial reaches.
+
+The learned model (match/learned/) reads a whole source against a claim, as it learned to read an
+article against a headline. A sentence taken from an article is often background to its story (a
+name, an age, an earlier event), and a source that debunks the story does not deny its background.
+So for an article's sentence the model's reading of disagreement is kept only where this module finds
+that the source disputes that sentence (docs/labels.md, "What a denial reaches"):
+
+- a source disputes when one of its sentences is a denial: a denial cue (cues.json) or a word that
+  calls a report or a figure false ("rubbish", "inaccurate", disputes.json);
+- a denial of a report, a story, a rumour or claims ("a story that appeared in the Mirror is false",
+  "debunked the report") reaches the whole tale: every claim of the story the report tells;
+- a denial of a figure ("the $72 million figure is bogus", "did not make $72 million"), or of claims
+  that point back at a sentence giving a figure ("these claims are false"), reaches only claims
+  that state that figure;
+- no denial reaches a claim dated to a year or month it does not name itself: an earlier event is
+  background to the report denied, not part of it;
+- a sentence that itself denies or negates may be contradicted by a source that tells the tale
+  without denying it: the two sides of a dispute contradict each other.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from claimcheck.lexicon import dispute_words
+from claimcheck.models import Statement
+
+__all__ = ["Denial", "denial_reaching", "denials_in", "is_denial"]
+
+# "About" figures are read within about 10% of each other (docs/labels.md, numbers).
+SAME_FIGURE = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A denying sentence of a source and what it reaches: the whole tale, or only these figures."""
+
+    statement: Statement
+    whole_tale: bool
+    figures: tuple[float, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    debunk: re.Pattern[str]
+    report: re.Pattern[str]
+    pointing: re.Pattern[str]
+    dated: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    words = dispute_words()
+
+    def any_of(phrases) -> str:
+        return "|".join(map(re.escape, sorted(phrases, key=len, reverse=True)))
+
+    reports = any_of(words.report_nouns)
+    return _Patterns(
+        debunk=re.compile(rf"\b(?:{any_of(words.debunk_words)})\b"),
+        report=re.compile(rf"\b(?:{reports})\b"),
+        pointing=re.compile(rf"\b(?:{any_of(words.pointing_words)}) (?:{reports})\b"),
+        dated=re.compile(
+            rf"\b(?:1[89]\d\d|20\d\d|{any_of(words.dated_phrases)}|{any_of(n.title() for n in words.month_names)})\b"
+        ),
+    )
+
+
+def _lower(text: str) -> str:
+    return text.replace("’", "'").lower()
+
+
+def is_denial(statement: Statement) -> bool:
+    """The sentence denies or debunks something."""
+    return bool(statement.denial) or bool(_patterns().debunk.search(_lower(statement.text)))
+
+
+def _denies_or_negates(statement: Statement) -> bool:
+    return is_denial(statement) or bool(statement.negation)
+
+
+def _figures(statement: Statement) -> tuple[float, ...]:
+    return tuple(q.value for q in statement.quantities if q.value)
+
+
+def denials_in(sentences: list[Statement]) -> list[Denial]:
+    """Each denying sentence of a source (in source order) with what it reaches."""
+    patterns = _patterns()
+    found = []
+    for index, sentence in enumerate(sentences):
+        if not is_denial(sentence):
+            continue
+        text = _lower(sentence.text)
+        names_report = bool(patterns.report.search(text))
+        if names_report and index and patterns.pointing.search(text):
+            before = sentences[index - 1]
+            # "these claims are false" after a sentence that gives only a figure denies that figure.
+            if not patterns.report.search(_lower(before.text)) and _figures(before):
+                found.append(Denial(sentence, whole_tale=False, figures=_figures(before)))
+                continue
+        found.append(Denial(sentence, whole_tale=names_report, figures=() if names_report else _figures(sentence)))
+    return found
+
+
+def _dates(text: str) -> set[str]:
+    return set(_patterns().dated.findall(text))
+
+
+def _same_figure(a: float, b: float) -> bool:
+    return abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b))
+
+
+def _reaches(denial: Denial, claim: Statement) -> bool:
+    dated = _dates(claim.text)
+    if dated and not dated & _dates(denial.statement.text):
+        return False
+    if denial.whole_tale:
+        return True
+    return any(_same_figure(a, b) for a in denial.figures for b in _figures(claim))
+
+
+def denial_reaching(claim: Statement, sentences: list[Statement], *, typed: bool = False) -> tuple[bool, Statement | None]:
+    """Whether the model's reading of a source as contradicting may stand for this claim, and the
+    source's denial that makes it so (None when none is needed or none is found).
+
+    A typed claim is read as the model learned to read a headline: a source without a denial keeps the
+    model's reading, a source with denials keeps it only where one of them reaches the claim. A sentence
+    of an article needs a denial that reaches it, unless it is itself a denial or a negation (the other
+    side of a dispute), and then only a dated one needs the source to name its date.
+    """
+    denials = denials_in(sentences)
+    if not typed and _denies_or_negates(claim):
+        dated = _dates(claim.text)
+        if not dated:
+            return True, None
+        return any(dated & _dates(d.statement.text) for d in denials), None
+    if not denials:
+        if typed and not _dates(claim.text):
+            return True, None
+        return False, None
+    for denial in denials:
+        if _reaches(denial, claim):
+            return True, denial.statement
+    return False, None

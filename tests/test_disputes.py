@@ -1,0 +1,112 @@
+"""What a source's denial reaches: the learned model's reading of a source as contradicting stands for a
+sentence of an article only where the source disputes it (match/disputes.py, docs/labels.md)."""
+
+from __future__ import annotations
+
+import pytest
+from model_stand_in import Reading
+
+from claimcheck.extract import extract_statements, typed_claim
+from claimcheck.ingest import article_from_text
+from claimcheck.match.combine import combine
+
+DISPUTING = Reading("disagree", {"agree": 0.05, "disagree": 0.7, "discuss": 0.2, "unrelated": 0.05})
+
+TELLER = (
+    "The promoter offered the band $40 million for a reunion tour of twelve cities.\n\n"
+    "The promoter also offered the band a private jet for the tour.\n\n"
+    "The band last played together at a charity concert in 2011.\n"
+)
+TALE_DENIER = (
+    "A report that the band turned down a $40 million reunion offer is rubbish, the singer's agent said.\n\n"
+    "The band last played together at a charity concert in 2011.\n"
+)
+FIGURE_DENIER = (
+    "The $3 million figure is bogus, his lawyer said on Tuesday.\n\n"
+    "The teenager studies at Franklin High School in Denver.\n"
+)
+POINTING_DENIER = (
+    "The club heard that its member had made $3 million trading currencies.\n\n"
+    "We have determined that these claims are false.\n"
+)
+
+
+def _sentences(text, nlp, source="source.txt"):
+    return extract_statements(article_from_text(text, source=source, html=False), nlp=nlp)
+
+
+def _claim(text, nlp):
+    """A sentence of an article, as verify extracts it."""
+    return _sentences(text, nlp, source="claim.txt")[0]
+
+
+def test_a_denial_of_the_report_reaches_a_detail_the_denier_never_mentions(nlp):
+    claim = _claim("The promoter also offered the band a private jet for the tour.", nlp)
+
+    decision = combine(claim, None, DISPUTING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "contradicts"
+    assert decision.statement.text.startswith("A report that the band turned down")
+    assert "the source denies: 'A report that the band turned down" in decision.reason
+
+
+def test_a_denial_does_not_reach_an_event_dated_to_another_year(nlp):
+    claim = _claim("The band last played together at a charity concert in 2011.", nlp)
+
+    decision = combine(claim, None, DISPUTING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is None or decision.stance != "contradicts"
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "reached"),
+    [
+        ("The teenager made $3 million trading currencies.", True),
+        ("The teenager studies at Franklin High School in Denver.", False),
+        ("The teenager bought a $40,000 car last spring.", False),
+    ],
+)
+def test_a_denial_of_a_figure_reaches_only_claims_stating_that_figure(nlp, claim_text, reached):
+    claim = _claim(claim_text, nlp)
+
+    decision = combine(claim, None, DISPUTING, _sentences(FIGURE_DENIER, nlp), typed=False)
+
+    assert (decision is not None and decision.stance == "contradicts") is reached
+
+
+def test_claims_pointing_back_at_a_figure_deny_that_figure_only(nlp):
+    denier = _sentences(POINTING_DENIER, nlp)
+
+    figure = combine(_claim("The teenager made $3 million trading currencies.", nlp), None, DISPUTING, denier, typed=False)
+    school = combine(_claim("The teenager studies at Franklin High School in Denver.", nlp), None, DISPUTING, denier,
+                     typed=False)
+
+    assert figure is not None and figure.stance == "contradicts"
+    assert "these claims are false" in figure.statement.text
+    assert school is None or school.stance != "contradicts"
+
+
+def test_a_source_that_tells_the_tale_without_denying_does_not_contradict_its_details(nlp):
+    claim = _claim("The promoter also offered the band a private jet for the tour.", nlp)
+    other_teller = _sentences("The promoter offered the band $40 million for a reunion tour, a source said.\n", nlp)
+
+    decision = combine(claim, None, DISPUTING, other_teller, typed=False)
+
+    assert decision is None or decision.stance != "contradicts"
+
+
+def test_a_denial_is_contradicted_by_a_source_telling_the_tale(nlp):
+    claim = _claim("The band never received an offer for a reunion tour, its agent said.", nlp)
+
+    decision = combine(claim, None, DISPUTING, _sentences(TELLER, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "contradicts"
+
+
+def test_a_typed_claim_is_read_as_a_headline_against_a_source_without_denials(nlp):
+    claim = typed_claim("The promoter offered the band a private jet for the tour.", nlp=nlp).statement
+
+    decision = combine(claim, None, DISPUTING, _sentences(TELLER, nlp), typed=True)
+
+    assert decision is not None and decision.stance == "contradicts"
+    assert "the source denies" not in decision.reason
