@@ -110,3 +110,52 @@ def test_a_typed_claim_is_read_as_a_headline_against_a_source_without_denials(nl
 
     assert decision is not None and decision.stance == "contradicts"
     assert "the source denies" not in decision.reason
+
+
+def _rule(claim, sentences):
+    from claimcheck.match.index import StatementIndex
+    from claimcheck.match.stance import decide_stance
+
+    index = StatementIndex(sentences)
+    decisions = [d for s in sentences if (d := decide_stance(claim, s, idf=index.idf)) is not None]
+    return max(decisions, key=lambda d: (d.strength, d.relevance))
+
+
+def test_a_source_relaying_the_tale_it_denies_as_a_whole_is_on_the_denying_side(nlp):
+    claim = _claim("The promoter offered the band a private jet for the tour.", nlp)
+    denier = _sentences(
+        "A story in the Daily Echo that the band turned down a reunion offer is rubbish, the agent said.\n\n"
+        "The promoter offered the band a private jet for the tour, the Daily Echo reported.\n",
+        nlp,
+    )
+    rule = _rule(claim, denier)
+
+    decision = combine(claim, rule, None, denier, typed=False)
+
+    assert rule.stance == "supports"
+    assert decision.stance == "contradicts" and decision.rule == "relayed-denied-tale"
+    assert decision.reason.startswith("relays the story only to deny it: 'A story in the Daily Echo")
+
+
+def test_a_denier_stating_a_background_fact_in_its_own_voice_still_supports_it(nlp):
+    claim = _claim("The band played a charity concert in Leeds.", nlp)
+    denier = _sentences(
+        "A story in the Daily Echo that the band turned down a reunion offer is rubbish, the agent said.\n\n"
+        "The band played a charity concert in Leeds.\n",
+        nlp,
+    )
+
+    decision = combine(claim, _rule(claim, denier), None, denier, typed=False)
+
+    assert decision.stance == "supports"
+
+
+def test_a_denial_of_the_whole_report_is_contradicted_by_a_source_telling_the_story(nlp):
+    claim = _claim("The agent said the story that the band turned down a reunion tour offer was false.", nlp)
+    teller = _sentences("The band turned down a reunion tour offer from the promoter, a source said.\n", nlp)
+    related = Reading("discuss", {"agree": 0.1, "disagree": 0.1, "discuss": 0.7, "unrelated": 0.1})
+
+    decision = combine(claim, _rule(claim, teller), related, teller, typed=False)
+
+    assert decision.stance == "contradicts" and decision.rule == "tells-denied-tale"
+    assert "tells the story the claim denies: 'The band turned down" in decision.reason

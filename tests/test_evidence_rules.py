@@ -122,6 +122,8 @@ SENTENCE_RULES: dict[EvidenceRule, tuple[str, str, str, str]] = {
     ),
 }
 MODEL_RULES = {Rule.MODEL, Rule.MODEL_MISSING_PARTICIPANT}
+# Source-level rules about disputes, each with its cases in tests/test_disputes.py.
+DISPUTE_RULES = {Rule.RELAYED_DENIED_TALE, Rule.TELLS_DENIED_TALE}
 # Sentences of a background corpus, so that term rarity resembles a real corpus.
 FILLER = [
     "The weather was mild across the region on Sunday.",
@@ -131,7 +133,7 @@ FILLER = [
 
 
 def test_every_rule_id_has_a_case():
-    assert set(SENTENCE_RULES) | MODEL_RULES == set(EvidenceRule)
+    assert set(SENTENCE_RULES) | MODEL_RULES | DISPUTE_RULES == set(EvidenceRule)
 
 
 @pytest.mark.parametrize("rule", list(SENTENCE_RULES), ids=str)

@@ -193,6 +193,8 @@ class EvidenceRule(StrEnum):
     PARTIAL_COVERAGE = "partial-coverage"
     NUMBER_AGREEMENT = "number-agreement"
     RESTATEMENT = "restatement"
+    RELAYED_DENIED_TALE = "relayed-denied-tale"
+    TELLS_DENIED_TALE = "tells-denied-tale"
     MODEL = "model"
     MODEL_MISSING_PARTICIPANT = "model-missing-participant"
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.match.coverage import entities_missing
-from claimcheck.match.disputes import denial_reaching
+from claimcheck.match.disputes import denial_reaching, denials_in, denies_whole_tale, relayed_tale_denial
 from claimcheck.match.stance import SentenceStance
 from claimcheck.models import EvidenceRule, Stance, Statement
 
@@ -64,10 +64,19 @@ def combine(
     """The source's stance, or None when neither the rules nor the model find it speaks to the claim.
     typed: the claim is text a user typed, read as the model learned to read a headline; a sentence of
     an article is contradicted by the model only where the source's denial reaches it (match/disputes.py)."""
+    if rule is not None and rule.stance == "supports":
+        relayed = relayed_tale_denial(claim, rule.statement, sentences)
+        if relayed is not None:
+            return SourceDecision(relayed, "contradicts", EvidenceRule.RELAYED_DENIED_TALE,
+                                  f"relays the story only to deny it: {_quote(relayed.text)}", rule.relevance)
     if rule is not None and rule.stance in ("supports", "contradicts"):
         return from_rule(rule)
     if prediction is None:
         return None if rule is None else from_rule(rule)
+    if not typed and rule is not None and prediction.label != "unrelated" and denies_whole_tale(claim) \
+            and not denials_in(sentences):
+        return SourceDecision(rule.statement, "contradicts", EvidenceRule.TELLS_DENIED_TALE,
+                              f"tells the story the claim denies: {_quote(rule.statement.text)}", rule.relevance)
     probabilities = prediction.probabilities
     stance: Stance | None = None
     denial: Statement | None = None

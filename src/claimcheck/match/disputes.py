@@ -16,7 +16,9 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
 - no denial reaches a claim dated to a year or month it does not name itself: an earlier event is
   background to the report denied, not part of it;
 - a sentence that itself denies or negates may be contradicted by a source that tells the tale
-  without denying it: the two sides of a dispute contradict each other.
+  without denying it: the two sides of a dispute contradict each other;
+- a source that relays the tale (a sentence attributed to someone else, or hedged) and denies it as a
+  whole is on the denying side: its relay is not support.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from functools import cache
 from claimcheck.lexicon import dispute_words
 from claimcheck.models import Statement
 
-__all__ = ["Denial", "denial_reaching", "denials_in", "is_denial"]
+__all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "relayed_tale_denial"]
 
 # "About" figures are read within about 10% of each other (docs/labels.md, numbers).
 SAME_FIGURE = 0.1
@@ -39,6 +41,7 @@ class Denial:
     """A denying sentence of a source and what it reaches: the whole tale, or only these figures."""
 
     statement: Statement
+    position: int  # of the denying sentence among its source's sentences
     whole_tale: bool
     figures: tuple[float, ...]
 
@@ -99,9 +102,9 @@ def denials_in(sentences: list[Statement]) -> list[Denial]:
             before = sentences[index - 1]
             # "these claims are false" after a sentence that gives only a figure denies that figure.
             if not patterns.report.search(_lower(before.text)) and _figures(before):
-                found.append(Denial(sentence, whole_tale=False, figures=_figures(before)))
+                found.append(Denial(sentence, index, whole_tale=False, figures=_figures(before)))
                 continue
-        found.append(Denial(sentence, whole_tale=names_report, figures=() if names_report else _figures(sentence)))
+        found.append(Denial(sentence, index, whole_tale=names_report, figures=() if names_report else _figures(sentence)))
     return found
 
 
@@ -145,3 +148,32 @@ def denial_reaching(claim: Statement, sentences: list[Statement], *, typed: bool
         if _reaches(denial, claim):
             return True, denial.statement
     return False, None
+
+
+def denies_whole_tale(claim: Statement) -> bool:
+    """The claim is itself a denial of a report as a whole ("the story is false")."""
+    return any(denial.whole_tale for denial in denials_in([claim]))
+
+
+def relayed_tale_denial(claim: Statement, supporting: Statement, sentences: list[Statement]) -> Statement | None:
+    """The source's denial of the whole tale when its sentence supporting the claim only relays that tale
+    (attributed to another party, or hedged); None when the source supports the claim in earnest."""
+    if _denies_or_negates(claim) or is_denial(supporting):
+        return None
+    for denial in denials_in(sentences):
+        if denial.whole_tale and _reaches(denial, claim) and _relays(supporting, denial, sentences):
+            return denial.statement
+    return None
+
+
+def _relays(supporting: Statement, denial: Denial, sentences: list[Statement]) -> bool:
+    """The sentence relays what the denial denies: hedged, or attributed to the party the denial names."""
+    if supporting.hedges:
+        return True
+    if not supporting.attribution:
+        return False
+    names = re.findall(r"[A-Z][\w'’-]+", supporting.attribution)
+    if not names:
+        return False
+    denied = " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1])
+    return re.search(rf"\b{re.escape(names[-1])}\b", denied) is not None
