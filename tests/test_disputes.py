@@ -159,3 +159,29 @@ def test_a_denial_of_the_whole_report_is_contradicted_by_a_source_telling_the_st
 
     assert decision.stance == "contradicts" and decision.rule == "tells-denied-tale"
     assert "tells the story the claim denies: 'The band turned down" in decision.reason
+
+
+@pytest.mark.parametrize(
+    ("claim_text", "reached"),
+    [
+        ("The teenager made $3 million trading currencies.", True),
+        ("The teenager studies at Franklin High School in Denver.", False),
+    ],
+)
+def test_a_report_said_to_overstate_is_denied_only_in_its_figures(nlp, claim_text, reached):
+    overstating = _sentences("Published claims that the teenager made a fortune trading turn out to be exaggerated.\n", nlp)
+
+    decision = combine(_claim(claim_text, nlp), None, DISPUTING, overstating, typed=False)
+
+    assert (decision is not None and decision.stance == "contradicts") is reached
+
+
+def test_a_denial_in_another_story_does_not_reach_a_namesake(nlp):
+    claim = _claim("His hero is the investor Paul Tudor Jones.", nlp)
+    other_story = _sentences(
+        "A report that John Paul Jones turned down a reunion tour is rubbish, his publicist said.\n", nlp
+    )
+
+    decision = combine(claim, None, DISPUTING, other_story, typed=False)
+
+    assert decision is None or decision.stance != "contradicts"

@@ -288,6 +288,7 @@ class DisputeWords:
     """The words that tell what a source's denial reaches (disputes.json), with the month names of slots.json."""
 
     debunk_words: tuple[str, ...]
+    overstating_words: tuple[str, ...]
     report_nouns: frozenset[str]
     pointing_words: frozenset[str]
     dated_phrases: tuple[str, ...]
@@ -300,6 +301,7 @@ def dispute_words() -> DisputeWords:
     raw = _load("disputes.json")
     return DisputeWords(
         debunk_words=tuple(raw["debunk_words"]),
+        overstating_words=tuple(raw["overstating_words"]),
         report_nouns=frozenset(raw["report_nouns"]),
         pointing_words=frozenset(raw["pointing_words"]),
         dated_phrases=tuple(raw["dated_phrases"]),

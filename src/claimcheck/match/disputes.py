@@ -10,6 +10,8 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
   calls a report or a figure false ("rubbish", "inaccurate", disputes.json);
 - a denial of a report, a story, a rumour or claims ("a story that appeared in the Mirror is false",
   "debunked the report") reaches the whole tale: every claim of the story the report tells;
+- a report said to overstate ("claims ... turn out to be exaggerated") reaches only claims that state a
+  figure;
 - a denial of a figure ("the $72 million figure is bogus", "did not make $72 million"), or of claims
   that point back at a sentence giving a figure ("these claims are false"), reaches only claims
   that state that figure;
@@ -34,6 +36,8 @@ __all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_d
 
 # "About" figures are read within about 10% of each other (docs/labels.md, numbers).
 SAME_FIGURE = 0.1
+# Entity labels that name a participant of a story (not a date, a number or a quantity).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,11 +48,13 @@ class Denial:
     position: int  # of the denying sentence among its source's sentences
     whole_tale: bool
     figures: tuple[float, ...]
+    any_figure: bool = False  # says the report overstates: reaches every claim that states a figure
 
 
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     debunk: re.Pattern[str]
+    overstating: re.Pattern[str]
     report: re.Pattern[str]
     pointing: re.Pattern[str]
     dated: re.Pattern[str]
@@ -63,7 +69,8 @@ def _patterns() -> _Patterns:
 
     reports = any_of(words.report_nouns)
     return _Patterns(
-        debunk=re.compile(rf"\b(?:{any_of(words.debunk_words)})\b"),
+        debunk=re.compile(rf"\b(?:{any_of(words.debunk_words + words.overstating_words)})\b"),
+        overstating=re.compile(rf"\b(?:{any_of(words.overstating_words)})\b"),
         report=re.compile(rf"\b(?:{reports})\b"),
         pointing=re.compile(rf"\b(?:{any_of(words.pointing_words)}) (?:{reports})\b"),
         dated=re.compile(
@@ -97,6 +104,10 @@ def denials_in(sentences: list[Statement]) -> list[Denial]:
         if not is_denial(sentence):
             continue
         text = _lower(sentence.text)
+        if patterns.overstating.search(text) and not patterns.debunk.search(patterns.overstating.sub("", text)) \
+                and not sentence.denial:
+            found.append(Denial(sentence, index, whole_tale=False, figures=_figures(sentence), any_figure=True))
+            continue
         names_report = bool(patterns.report.search(text))
         if names_report and index and patterns.pointing.search(text):
             before = sentences[index - 1]
@@ -116,11 +127,25 @@ def _same_figure(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b))
 
 
+def _same_story(claim: Statement, sentences: list[Statement]) -> bool:
+    """The source names at least half of the claim's named participants, a name of several words by all
+    its words: a denial in an article about John Paul Jones says nothing about Paul Tudor Jones."""
+    named: set[str] = set()
+    for sentence in sentences:
+        named.update(sentence.terms)
+        named.update(entity.key for entity in sentence.entities)
+    names = [e for e in claim.entities if e.label in NAME_LABELS and e.key not in claim.attribution_terms]
+    if not names:
+        return True
+    found = sum(1 for e in names if e.key in named or all(word in named for word in e.key.split("_")))
+    return 2 * found >= len(names)
+
+
 def _reaches(denial: Denial, claim: Statement) -> bool:
     dated = _dates(claim.text)
     if dated and not dated & _dates(denial.statement.text):
         return False
-    if denial.whole_tale:
+    if denial.whole_tale or (denial.any_figure and _figures(claim)):
         return True
     return any(_same_figure(a, b) for a in denial.figures for b in _figures(claim))
 
@@ -143,6 +168,8 @@ def denial_reaching(claim: Statement, sentences: list[Statement], *, typed: bool
     if not denials:
         if typed and not _dates(claim.text):
             return True, None
+        return False, None
+    if not _same_story(claim, sentences):
         return False, None
     for denial in denials:
         if _reaches(denial, claim):
