@@ -1,8 +1,9 @@
-"""Score `claimcheck verify` on verify-fnc, a second sentence-labelled set (issue 12).
+"""Score `claimcheck verify` on verify-fnc, a sentence-labelled set (issue 12), or another set like it.
 
-The labels live in benchmarks/verify-fnc/ as body ids, character offsets, labels and reasons only:
-FNC-1 text must not enter the repository. This script rebuilds the set from the FNC-1 training
-bodies (../shared/eval/fnc1/train_bodies.csv by default) into a temporary folder (or --out DIR):
+The labels live in benchmarks/verify-fnc/ (or the folder given with --set, such as
+benchmarks/verify-fnc2/) as body ids, character offsets, labels and reasons only: FNC-1 text must
+not enter the repository. This script rebuilds the set from the FNC-1 training bodies
+(../shared/eval/fnc1/train_bodies.csv by default) into a temporary folder (or --out DIR):
 
     DIR/corpus/ID.txt        the articleBody of body ID, byte for byte (UTF-8, no newline added)
     DIR/gold.jsonl           {"source", "start", "end", "sentence", "gold", "supports", "contradicts", "why"}
@@ -12,7 +13,7 @@ checks that the offsets are well-formed (in range, non-empty, no surrounding whi
 overlaps, every non-blank character of every body covered by exactly one line), then runs
 ../shared/eval/check_verify.py on it and prints its output:
 
-    python benchmarks/verify_fnc.py --cmd .venv/bin/claimcheck [--show-errors] [--out DIR]
+    python benchmarks/verify_fnc.py --cmd .venv/bin/claimcheck [--set DIR] [--show-errors] [--out DIR]
 
 Offsets are into `open(path, encoding="utf-8").read()` of the written file. `--check-only` stops
 after the well-formedness check. Exit code: check_verify's, or 2 when the set cannot be built.
@@ -116,9 +117,9 @@ def check_spans(gold: list[dict], not_claims: list[dict], texts: dict[int, str])
     return problems
 
 
-def build(out: Path, bodies_csv: Path) -> tuple[Path, Path, Path]:
-    """Write the corpus and the full gold / not-claims files into out; return their paths."""
-    gold, not_claims = load_labels()
+def build(out: Path, bodies_csv: Path, labels: Path = LABELS) -> tuple[Path, Path, Path]:
+    """Write the corpus and the full gold / not-claims files of the set in labels into out; return their paths."""
+    gold, not_claims = load_labels(labels)
     ids = {row["body_id"] for row in gold + not_claims}
     bodies = read_bodies(bodies_csv, ids)
     corpus = out / "corpus"
@@ -150,22 +151,26 @@ def build(out: Path, bodies_csv: Path) -> tuple[Path, Path, Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bodies", type=Path, default=DEFAULT_BODIES, help="FNC-1 train_bodies.csv")
+    parser.add_argument("--set", dest="labels", type=Path, default=LABELS,
+                        help="folder holding the set's gold.jsonl and not_claims.jsonl (default benchmarks/verify-fnc)")
     parser.add_argument("--out", type=Path, help="folder for the built set (default: a temporary one)")
     parser.add_argument("--cmd", default="claimcheck", help="how to call claimcheck (passed to check_verify.py)")
     parser.add_argument("--show-errors", action="store_true", help="passed to check_verify.py")
     parser.add_argument("--check-only", action="store_true", help="build and check the set, do not score")
     parser.add_argument("--min-accuracy", type=float, help="passed to check_verify.py: exit 1 below this label accuracy")
     args = parser.parse_args(argv)
+    if not args.labels.is_dir() and (REPO / args.labels).is_dir():  # a path given from the repository root
+        args.labels = REPO / args.labels
 
     with tempfile.TemporaryDirectory(prefix="verify-fnc-") as tmp:
         out = args.out or Path(tmp)
         try:
-            corpus, gold_path, not_path = build(out, args.bodies)
+            corpus, gold_path, not_path = build(out, args.bodies, args.labels)
         except (BuildError, OSError, ValueError, KeyError) as exc:
             print(f"verify_fnc: {exc}", file=sys.stderr)
             return 2
-        gold, not_claims = load_labels()
-        print(f"verify-fnc: {len({r['body_id'] for r in gold + not_claims})} articles, {len(gold)} gold "
+        gold, not_claims = load_labels(args.labels)
+        print(f"{args.labels.name}: {len({r['body_id'] for r in gold + not_claims})} articles, {len(gold)} gold "
               f"sentences, {len(not_claims)} not-claims, written to {out}", flush=True)
         if args.check_only:
             return 0

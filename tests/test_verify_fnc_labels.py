@@ -1,7 +1,8 @@
-"""The stored verify-fnc labels (benchmarks/verify-fnc/) are well-formed against the FNC-1 training bodies.
+"""The stored verify-fnc sets (benchmarks/verify-fnc/, benchmarks/verify-fnc2/) are well-formed against the
+FNC-1 training bodies.
 
-The set keeps only body ids, offsets, labels and reasons; the text is read from
-../shared/eval/fnc1/ when it is there, and the test is skipped otherwise.
+Each set keeps only body ids, offsets, labels and reasons; the text is read from
+../shared/eval/fnc1/ when it is there, and the tests needing it are skipped otherwise.
 """
 
 from __future__ import annotations
@@ -14,17 +15,22 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LABELS = ROOT / "benchmarks" / "verify-fnc"
+SETS = [ROOT / "benchmarks" / "verify-fnc", ROOT / "benchmarks" / "verify-fnc2"]
 FNC1 = ROOT.parent / "shared" / "eval" / "fnc1"
 VERIFY_DEV_IDS = {104, 1042, 1184, 1492, 1563, 1781, 1858, 1978, 2407, 2489, 258, 295, 607, 734}
 
 needs_fnc1 = pytest.mark.skipif(
     not (FNC1 / "train_bodies.csv").is_file(), reason="../shared/eval/fnc1 is absent (FNC-1 data is not shipped)"
 )
+each_set = pytest.mark.parametrize("labels", SETS, ids=[folder.name for folder in SETS])
 
 
-def _rows(name: str) -> list[dict]:
-    return [json.loads(line) for line in (LABELS / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+def _rows(labels: Path, name: str) -> list[dict]:
+    return [json.loads(line) for line in (labels / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _set_ids(labels: Path) -> set[int]:
+    return {row["body_id"] for row in _rows(labels, "gold.jsonl") + _rows(labels, "not_claims.jsonl")}
 
 
 def _ids(path: Path) -> set[int]:
@@ -40,16 +46,23 @@ def _script():
     return module
 
 
-def test_rows_carry_no_text():
-    for row in _rows("gold.jsonl"):
+@each_set
+def test_rows_carry_no_text(labels):
+    for row in _rows(labels, "gold.jsonl"):
         assert set(row) == {"body_id", "start", "end", "gold", "supports", "contradicts", "why"}
-    for row in _rows("not_claims.jsonl"):
+    for row in _rows(labels, "not_claims.jsonl"):
         assert set(row) == {"body_id", "start", "end", "kind"}
 
 
+def test_sets_share_no_body():
+    first, second = (_set_ids(labels) for labels in SETS)
+    assert not first & second
+
+
 @needs_fnc1
-def test_bodies_are_training_bodies_outside_dev_and_verify_dev():
-    ids = {row["body_id"] for row in _rows("gold.jsonl") + _rows("not_claims.jsonl")}
+@each_set
+def test_bodies_are_training_bodies_outside_dev_and_verify_dev(labels):
+    ids = _set_ids(labels)
     assert ids <= _ids(FNC1 / "train_bodies.csv")
     assert not ids & _ids(FNC1 / "claimsplit_dev_bodies.csv")
     assert not ids & VERIFY_DEV_IDS
@@ -59,9 +72,10 @@ def test_bodies_are_training_bodies_outside_dev_and_verify_dev():
 
 
 @needs_fnc1
-def test_offsets_in_range_without_overlaps_and_covering_every_sentence(tmp_path):
+@each_set
+def test_offsets_in_range_without_overlaps_and_covering_every_sentence(labels, tmp_path):
     verify_fnc = _script()
-    gold, not_claims = verify_fnc.load_labels()
+    gold, not_claims = verify_fnc.load_labels(labels)
     ids = {row["body_id"] for row in gold + not_claims}
     bodies = verify_fnc.read_bodies(FNC1 / "train_bodies.csv", ids)
     texts = {}
