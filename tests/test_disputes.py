@@ -185,3 +185,33 @@ def test_a_denial_in_another_story_does_not_reach_a_namesake(nlp):
     decision = combine(claim, None, DISPUTING, other_story, typed=False)
 
     assert decision is None or decision.stance != "contradicts"
+
+
+def test_a_denial_of_what_it_states_reaches_the_claims_saying_the_same(nlp):
+    denier = _sentences("An official on Wednesday denied that the woman detained at the border is the warlord's wife.\n", nlp)
+
+    wife = combine(_claim("Police detained the warlord's wife at the border on Monday.", nlp), None, DISPUTING, denier,
+                   typed=False)
+    flights = combine(_claim("The warlord's militia seized two airports in the north.", nlp), None, DISPUTING, denier,
+                      typed=False)
+
+    assert wife is not None and wife.stance == "contradicts"
+    assert flights is None or flights.stance != "contradicts"
+
+
+def test_calling_a_story_a_lie_denies_it(nlp):
+    claim = _claim("The rebels agreed to a ceasefire with the army on Friday.", nlp)
+    denier = _sentences("The rebel leader said the story of a ceasefire with the army is a lie.\n", nlp)
+
+    decision = combine(claim, None, DISPUTING, denier, typed=False)
+
+    assert decision is not None and decision.stance == "contradicts"
+
+
+def test_who_said_it_is_not_a_participant_the_denier_must_name(nlp):
+    claim = _claim("Spokesman Kofi Adjei said the rebels agreed to a ceasefire with the army.", nlp)
+    denier = _sentences("The rebel leader said the story of a ceasefire with the army is a lie.\n", nlp)
+
+    decision = combine(claim, None, DISPUTING, denier, typed=False)
+
+    assert decision is not None and decision.stance == "contradicts"

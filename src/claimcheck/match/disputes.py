@@ -12,6 +12,8 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
   "debunked the report") reaches the whole tale: every claim of the story the report tells;
 - a report said to overstate ("claims ... turn out to be exaggerated") reaches only claims that state a
   figure;
+- a denial of what it states itself, naming no report and no figure ("denied that the woman
+  detained is his wife"), reaches the claims that share a third of their words with it;
 - a denial of a figure ("the $72 million figure is bogus", "did not make $72 million"), or of claims
   that point back at a sentence giving a figure ("these claims are false"), reaches only claims
   that state that figure;
@@ -36,6 +38,9 @@ __all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_d
 
 # "About" figures are read within about 10% of each other (docs/labels.md, numbers).
 SAME_FIGURE = 0.1
+# A denial of what it states itself reaches a claim sharing this share of its words, and at least this many.
+SHARED_SHARE = 1 / 3
+MIN_SHARED_TERMS = 2
 # Entity labels that name a participant of a story (not a date, a number or a quantity).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART"})
 
@@ -134,11 +139,21 @@ def _same_story(claim: Statement, sentences: list[Statement]) -> bool:
     for sentence in sentences:
         named.update(sentence.terms)
         named.update(entity.key for entity in sentence.entities)
-    names = [e for e in claim.entities if e.label in NAME_LABELS and e.key not in claim.attribution_terms]
+    said_by = set(claim.attribution_terms)
+    names = [e for e in claim.entities if e.label in NAME_LABELS and not set(e.key.split("_")) <= said_by]
     if not names:
         return True
     found = sum(1 for e in names if e.key in named or all(word in named for word in e.key.split("_")))
     return 2 * found >= len(names)
+
+
+def _about_the_same(denial: Statement, claim: Statement) -> bool:
+    """A denial of what it states itself ("denied that the woman detained is his wife") reaches the claims
+    that say much of the same: a third of the claim's words, two at least, who said it aside."""
+    said_by = set(claim.attribution_terms)
+    wanted = {term for term in claim.terms if term not in said_by}
+    shared = wanted & set(denial.terms)
+    return len(shared) >= MIN_SHARED_TERMS and len(shared) >= SHARED_SHARE * len(wanted)
 
 
 def _reaches(denial: Denial, claim: Statement) -> bool:
@@ -147,6 +162,8 @@ def _reaches(denial: Denial, claim: Statement) -> bool:
         return False
     if denial.whole_tale or (denial.any_figure and _figures(claim)):
         return True
+    if not denial.figures and not denial.any_figure:
+        return _about_the_same(denial.statement, claim)
     return any(_same_figure(a, b) for a in denial.figures for b in _figures(claim))
 
 
