@@ -129,6 +129,11 @@ class Statement(_Frozen):
         description="Terms that occur only in a secondary role, e.g. inside 'based on the RS-26 ICBM design'.",
     )
     entities: list[EntityMention] = Field(default_factory=list)
+    referent_terms: list[str] = Field(
+        default_factory=list,
+        description="Terms of the person an opening 'he', 'she' or 'his' refers to, named in the sentence before: "
+        "'He bought a BMW' speaks of that person.",
+    )
     quantities: list[Quantity] = Field(default_factory=list)
     predicate: str | None = Field(None, description="Lemma of the main verb.")
     negation: str | None = Field(None, description="The negation cue on the main predicate, e.g. 'has not sent'.")

@@ -14,6 +14,7 @@ from claimcheck.extract.claims import claims_from_statements, is_claim, not_clai
 from claimcheck.extract.features import statement_from_span
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.nlp import bounded_pieces, load_pipeline
+from claimcheck.extract.reference import with_referents
 from claimcheck.extract.splitting import clause_spans, preamble_length
 from claimcheck.models import Article, Claim, Statement
 
@@ -89,7 +90,7 @@ def iter_statements(
             pending[next_to_yield][2], 1
         ):
             done_article, done_statements, _ = pending.pop(next_to_yield)
-            yield done_article, done_statements
+            yield done_article, with_referents(done_statements)
             next_to_yield += 1
 
 

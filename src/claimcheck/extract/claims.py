@@ -18,6 +18,7 @@ from functools import cache
 
 from claimcheck.extract.cues import PhraseList, alternatives, cues
 from claimcheck.extract.naming import claim_name
+from claimcheck.extract.reference import person_referred
 from claimcheck.lexicon import lexicon
 from claimcheck.models import Claim, Statement
 
@@ -28,7 +29,6 @@ MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men
 MAX_CLAIM_WORDS = 80
 MAX_HEADING_WORDS = 20
 SPEECH_TAG_WORDS = 12  # 'X wrote in today's post:'; a longer sentence before a colon asserts something itself
-SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
 SPECULATION = "speculation or a condition"
 QUOTE_MARKS = ('"', "“", "”", "„")
 FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "my", "our", "me", "us"))
@@ -50,7 +50,6 @@ class _Rules:
     reader: PhraseList
     counterfactual: PhraseList
     writer_start: re.Pattern[str]
-    person_start: re.Pattern[str]
     reader_start: re.Pattern[str]
     label_start: re.Pattern[str]
     writer: PhraseList
@@ -76,7 +75,6 @@ def _rules() -> _Rules:
         reader=PhraseList(tuple(w for w in words.reader_words if w not in words.reader_possessives)),
         counterfactual=PhraseList(words.counterfactual_perfect),
         writer_start=_opening(words.writer_openers),
-        person_start=_opening(words.person_pronouns),
         reader_start=_opening((*words.reader_words, *words.reader_possessives)),
         label_start=re.compile(rf"^(?:{alternatives(words.label_prefixes)})\s*:"),
         writer=PhraseList(words.writer_phrases),
@@ -199,14 +197,9 @@ def is_claim(statement: Statement, *, previous: Statement | None = None) -> bool
 
 
 def _referent(statement: Statement, previous: Statement | None) -> str | None:
-    """The person the sentence before names, when the claim opens on 'he', 'she', 'his' or 'her': its only
-    person, or the one it opens on (its subject, as news writes it)."""
-    if previous is None or not _rules().person_start.match(_plain(statement.text).lstrip("\"'([ ")):
-        return None
-    people = list({mention.key: mention.text for mention in previous.entities if mention.label == "PERSON"}.values())
-    if len(people) == 1 or (people and people[0] in previous.text[:SUBJECT_CHARS]):
-        return people[0] if people else None
-    return None
+    """The person the sentence before names, when the claim opens on 'he', 'she', 'his' or 'her'."""
+    person = person_referred(statement, previous)
+    return person.text if person is not None else None
 
 
 def _claim(part: Statement, sentence: Statement, previous: Statement | None) -> Claim:

@@ -48,7 +48,7 @@ def coverage(
     credit its paragraph, contains. Who the claim is attributed to is never wanted: a source that
     does not name the Pentagon can still state what the Pentagon said."""
     entity_terms = _entity_terms(claim)
-    own = set(sentence.terms)
+    own = set(sentence.terms) | set(sentence.referent_terms)
     context = set(sentence.context_terms)
     background = set(sentence.background_terms)
     total = gained = 0.0
@@ -92,6 +92,7 @@ def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
     for sentence in sentences:
         named.update(sentence.terms)
         named.update(sentence.context_terms)
+        named.update(sentence.referent_terms)
     implied_by = lexicon().implies
     said_by = set(claim.attribution_terms)
     missing = []

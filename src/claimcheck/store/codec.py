@@ -24,8 +24,10 @@ def fts_token(term: str) -> str:
 
 
 def fts_text(statement: Statement) -> str:
-    """The retrieval terms of a statement: its terms and background terms, each once."""
-    terms = dict.fromkeys(term for term in (*statement.terms, *statement.background_terms) if term)
+    """The retrieval terms of a statement: its terms, background terms and the person it refers to, each once."""
+    terms = dict.fromkeys(
+        term for term in (*statement.terms, *statement.background_terms, *statement.referent_terms) if term
+    )
     return " ".join(fts_token(term) for term in terms)
 
 

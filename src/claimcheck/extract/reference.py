@@ -1,0 +1,63 @@
+"""Whom a sentence's opening pronoun refers to: "He bought a BMW" speaks of the person the sentence
+before names. Matching reads that person as named, so that a source's "His inspiration is Paul
+Tudor Jones" restates "Islam's biggest inspiration is Paul Tudor Jones" when the sentence before it
+names Islam."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from claimcheck.lexicon import lexicon
+from claimcheck.models import EntityMention, Statement
+
+__all__ = ["person_referred", "with_referents"]
+
+SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
+STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
+
+
+@cache
+def _person_start() -> re.Pattern[str]:
+    pronouns = "|".join(map(re.escape, lexicon().claim_words.person_pronouns))
+    # "And he rented ...": a conjunction may open the sentence before its pronoun.
+    return re.compile(rf"^(?:(?:and|but|so|yet),? )?(?:{pronouns})(?![\w'-])")
+
+
+def _opening(statement: Statement) -> str:
+    return statement.text.translate(STRAIGHT).lower().lstrip("\"'([ ")
+
+
+def person_referred(statement: Statement, previous: Statement | None) -> EntityMention | None:
+    """The person the sentence before names, when the sentence opens on 'he', 'she', 'his' or 'her': its
+    only person, or the one it opens on (its subject, as news writes it)."""
+    if previous is None:
+        return None
+    if not _person_start().match(_opening(statement)):
+        return None
+    people = list({m.key: m for m in previous.entities if m.label == "PERSON"}.values())
+    if len(people) == 1 or (people and people[0].text in previous.text[:SUBJECT_CHARS]):
+        return people[0]
+    return None
+
+
+def with_referents(statements: list[Statement]) -> list[Statement]:
+    """The article's statements, each sentence that opens on a person pronoun carrying the terms of the
+    person it refers to (Statement.referent_terms)."""
+    resolved: list[Statement] = []
+    previous: Statement | None = None
+    for statement in statements:
+        person = person_referred(statement, previous)
+        terms: list[str] = []
+        if person is not None and previous is not None:
+            words = set(person.key.split("_"))
+            terms = [t for t in previous.terms if t == person.key or t in words]
+        elif previous is not None and previous.referent_terms and _person_start().match(_opening(statement)) \
+                and not any(m.label == "PERSON" for m in previous.entities):
+            # "He attends ... He bought ...": the person stays the one named before the first 'he'.
+            terms = list(previous.referent_terms)
+        if terms:
+            statement = statement.model_copy(update={"referent_terms": terms})
+        resolved.append(statement)
+        previous = statement
+    return resolved
