@@ -26,6 +26,11 @@ Rule = EvidenceRule
 
 # rule -> (claim, sentence, stance, words of the reason)
 SENTENCE_RULES: dict[EvidenceRule, tuple[str, str, str, str]] = {
+    Rule.OTHER_TIME: (
+        "The two ministers signed the trade accord in Lisbon in 2019.",
+        "The two ministers signed a trade accord in Lisbon in 2022.",
+        "mentions", "another time: 2022, the claim 2019",
+    ),
     Rule.EXCLUSIVE_ALTERNATIVE: (
         "Iran fired an intercontinental ballistic missile at Haifa.",
         "Iran fired a medium-range ballistic missile at Haifa on Friday.",

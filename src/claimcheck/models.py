@@ -182,6 +182,7 @@ class EvidenceRule(StrEnum):
     EXCLUSIVE_ALTERNATIVE = "exclusive-alternative"
     CORRECTED_ALTERNATIVE = "corrected-alternative"
     MISSING_PARTICIPANT = "missing-participant"
+    OTHER_TIME = "other-time"
     CORRECTION = "correction"
     NUMBER_CONFLICT = "number-conflict"
     IMPLIED_ACTION = "implied-action"

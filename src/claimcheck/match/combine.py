@@ -69,7 +69,8 @@ def combine(
         if relayed is not None:
             return SourceDecision(relayed, "contradicts", EvidenceRule.RELAYED_DENIED_TALE,
                                   f"relays the story only to deny it: {_quote(relayed.text)}", rule.relevance)
-    if rule is not None and rule.stance in ("supports", "contradicts"):
+    if rule is not None and (rule.stance in ("supports", "contradicts") or rule.rule == EvidenceRule.OTHER_TIME):
+        # A source whose closest sentence is about another time speaks of another event: the model may not take a side.
         return from_rule(rule)
     if prediction is None:
         return None if rule is None else from_rule(rule)

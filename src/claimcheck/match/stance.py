@@ -8,6 +8,7 @@ Each rule is a small function that returns a `Finding` (rule id, stance, reason 
 strength) or None when it does not apply. `RULES` tries them in this order and the first finding
 decides; the order is part of the behaviour (docs/labels.md):
 
+ 0. other-time: the sentence dates what it says to other years than the claim does: another event;
  1. exclusive-alternative / corrected-alternative: a firm sentence names another member of an
     exclusive group ("medium-range" for "intercontinental"), or corrects the claim's member;
  2. missing-participant: the sentence leaves out a named participant of the claim's core;
@@ -122,6 +123,20 @@ class _Pair:
 
 def _mention(rule: EvidenceRule, reason: str) -> Finding:
     return Finding(rule, "mentions", reason, Strength.MENTION)
+
+
+YEAR = re.compile(r"(?<![\d$£€.,])(?:1[89]\d\d|20\d\d)(?![\d%])")
+
+
+def _other_time(p: _Pair) -> Finding | None:
+    """Two statements dated to different years speak of different events ("met in Vienna in 2019" and
+    "met in Vienna in 2023"): neither supports nor contradicts the other."""
+    claim_years = set(YEAR.findall(p.claim.text))
+    sentence_years = set(YEAR.findall(p.sentence.text))
+    if not claim_years or not sentence_years or claim_years & sentence_years:
+        return None
+    return _mention(EvidenceRule.OTHER_TIME,
+                    f"another time: {', '.join(sorted(sentence_years))}, the claim {', '.join(sorted(claim_years))}")
 
 
 def _alternative(p: _Pair) -> Finding | None:
@@ -256,6 +271,7 @@ def _support(p: _Pair) -> Finding:
 # The rules in the order they are tried (the module docstring says why each sits where it does):
 # the first that returns a finding decides; when none does, the sentence supports the claim.
 RULES: tuple[Callable[[_Pair], Finding | None], ...] = (
+    _other_time,
     _alternative,
     _missing_participant,
     _correction,
