@@ -55,3 +55,36 @@ def test_an_outlet_keeps_its_origin_when_merged_with_another_by_a_copy(nlp):
     assert origins["wire.txt"] == origins["paper.txt"]
     # An article from either outlet, read later, finds the same origin through its outlet.
     assert origins["outlet:wire.example"] == origins["outlet:paper.example"] == origins["wire.txt"]
+
+
+def test_a_source_relaying_the_claims_own_outlet_adds_no_origin(tmp_path):
+    """Circular reporting, end to end: the wire story only relays the outlet whose article is checked."""
+    import json
+
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "herald.txt").write_text(
+        '---\noutlet: "The Valdia Herald"\n---\nThe port of Valdia sold four cranes to a shipping firm in Oslo.\n',
+        encoding="utf-8",
+    )
+    (corpus / "wire.txt").write_text(
+        "The port of Valdia sold four cranes to a shipping firm in Oslo, the Valdia Herald reported.\n",
+        encoding="utf-8",
+    )
+    (corpus / "gazette.txt").write_text("The city council of Valdia approved a new budget for its schools.\n",
+                                        encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["verify", str(corpus / "herald.txt"), "--against", str(corpus),
+                                      "--store", str(tmp_path / "store"), "--format", "json"])
+
+    assert result.exit_code == 0, result.output
+    (verdict,) = json.loads(result.stdout)["verdicts"]
+    assert verdict["label"] == "single-sourced", verdict
+    assert [(e["source"].rsplit("/", 1)[-1], e["stance"], e["attributed_to"]) for e in verdict["evidence"]] == [
+        ("wire.txt", "supports", "the Valdia Herald")
+    ]
+    assert "1 source only relays the claim's own outlet (the Valdia Herald), not counted" in verdict["reason"]

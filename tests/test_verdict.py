@@ -54,3 +54,40 @@ def test_typed_claim_with_only_mentions_is_unmatched():
     verdict = label_claim(_claim(), [_evidence("a.txt", "mentions")])
     assert verdict.label == "unmatched"
     assert "only mention" in verdict.reason
+
+
+def _relayed(source: str, party: str, origin: str | None = None) -> Evidence:
+    return _evidence(source, "supports", origin).model_copy(update={"attributed_to": party})
+
+
+def _cited(table: dict[str, str]):
+    return lambda party: table.get(party.lower().removeprefix("the "))
+
+
+def test_a_support_relayed_from_the_claims_own_outlet_does_not_count():
+    claim = _claim(typed=False, source="ft-story.txt")
+    origin_cited = _cited({"financial times": "outlet:ft.com"})
+
+    verdict = label_claim(claim, [_relayed("wire.txt", "the Financial Times")], own_origin="outlet:ft.com",
+                          origin_cited=origin_cited)
+
+    assert verdict.label == "single-sourced" and verdict.supporting_origins == 0
+    assert "1 source only relays the claim's own outlet (the Financial Times), not counted" in verdict.reason
+    assert [e.source for e in verdict.evidence] == ["wire.txt"]
+
+
+def test_two_sources_relaying_one_corpus_outlet_count_as_that_outlet():
+    origin_cited = _cited({"reuters": "outlet:reuters.com"})
+
+    verdict = label_claim(_claim(), [_relayed("a.txt", "Reuters"), _relayed("b.txt", "Reuters")],
+                          origin_cited=origin_cited)
+
+    assert verdict.label == "single-sourced" and verdict.supporting_origins == 1
+
+
+def test_the_reason_says_when_every_support_cites_one_party():
+    verdict = label_claim(_claim(), [_relayed("a.txt", "the Pentagon"), _relayed("b.txt", "The Pentagon")],
+                          origin_cited=_cited({}))
+
+    assert verdict.label == "corroborated"
+    assert verdict.reason == "supported by 2 independent sources, both citing the Pentagon"

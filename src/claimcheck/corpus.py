@@ -13,7 +13,16 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from claimcheck.extract import iter_statements
-from claimcheck.independence import CopyIndex, CopyLookup, base_origin, copied_source, copy_keys, origins_from_keys
+from claimcheck.independence import (
+    CopyIndex,
+    CopyLookup,
+    base_origin,
+    cited_origins,
+    copied_source,
+    copy_keys,
+    origins_from_keys,
+    party_keys,
+)
 from claimcheck.match import Retriever, StatementIndex
 from claimcheck.models import Article, CorpusInfo, ReadFailure, Statement
 from claimcheck.store import CorpusStore
@@ -43,12 +52,22 @@ class Corpus:
     # Origins of articles checked against the corpus without being part of it: kept apart, so that
     # the corpus's own counts (info) do not grow with every article verified.
     _outside: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _cited: tuple[int, dict[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
 
     def origin_of(self, source: str) -> str:
         return self.origins.get(source) or self._outside.get(source, source)
+
+    def origin_cited(self, party: str) -> str | None:
+        """The origin of the outlet a source cites ("according to the Guardian"), when that outlet is in the
+        corpus or is the outlet of an article checked against it; None otherwise."""
+        size = len(self.origins) + len(self._outside)
+        if self._cited is None or self._cited[0] != size:
+            self._cited = (size, cited_origins({**self._outside, **self.origins}))
+        table = self._cited[1]
+        return next((table[key] for key in party_keys(party) if key in table), None)
 
     def place(self, article: Article, statements: Sequence[Statement]) -> None:
         """Give an article being checked its origin. A copy of a corpus article (the same text, or
@@ -61,6 +80,9 @@ class Corpus:
         )
         origin = self.origin_of(original) if original else self.origin_of(base_origin(article))
         self._outside[article.source] = origin
+        if base_origin(article) != article.source:
+            # its outlet too, so that a source citing that outlet is known to relay the article's own
+            self._outside.setdefault(base_origin(article), origin)
 
     def copy_of(self, content_hash: str) -> str | None:
         """A corpus source whose text is identical (same content hash), or None.

@@ -32,6 +32,31 @@ def base_origin(article: Article) -> str:
     return f"outlet:{outlet_key(article.outlet)}" if article.outlet else article.source
 
 
+def party_keys(name: str) -> set[str]:
+    """The keys under which an outlet or a party a source cites is recognised: 'The Guardian',
+    'theguardian.com' and 'guardian' all give 'guardian'; 'bbc.co.uk' gives 'bbc'."""
+    text = outlet_key(name)
+    if "." in text and " " not in text:
+        text = text.split(".")[0]  # the registered name of a domain
+    compact = re.sub(r"[^a-z0-9]+", "", text)
+    keys = {compact} if compact else set()
+    without = re.sub(r"^the", "", compact)
+    if without and without != compact:
+        keys.add(without)
+    return keys
+
+
+def cited_origins(origins: Mapping[str, str]) -> dict[str, str]:
+    """Party key -> origin, for every outlet among the origins ('outlet:theguardian.com'): the origin a
+    source stands on when it relays that outlet ("..., the Guardian reported")."""
+    found: dict[str, str] = {}
+    for key, origin in origins.items():
+        if key.startswith("outlet:"):
+            for party in party_keys(key.removeprefix("outlet:")):
+                found.setdefault(party, origin)
+    return found
+
+
 def sentence_key(text: str) -> str:
     """A sentence's key for telling copies: the same words in any case or punctuation give one key."""
     normal = re.sub(r"\W+", " ", text.lower()).strip()

@@ -84,7 +84,8 @@ def check_claims(
             model=model, sentences_of=corpus.sentences_of,
         )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
-        yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement))
+        yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement),
+                          origin_cited=corpus.origin_cited)
 
 
 def check_texts(

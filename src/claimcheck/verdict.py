@@ -8,7 +8,7 @@ a typed claim that no source supports or contradicts.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from claimcheck.models import Claim, ClaimSlots, Evidence, Verdict, Worth
 
@@ -27,11 +27,17 @@ def label_claim(
     own_origin: str | None = None,
     slots: ClaimSlots | None = None,
     worth: Worth | None = None,
+    origin_cited: Callable[[str], str | None] | None = None,
 ) -> Verdict:
     """Label one claim from the evidence of every source that speaks to it. slots: the claim's parts, and
-    worth: its worth-checking score, carried along."""
+    worth: its worth-checking score, carried along. origin_cited: the origin of the corpus outlet a source
+    cites, if any; a support relayed from an outlet counts as that outlet's, and one relayed from the claim's
+    own outlet does not count (circular reporting)."""
     usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
-    supporting = sorted({e.origin for e in usable if e.stance == "supports"})
+    supports = [e for e in usable if e.stance == "supports"]
+    counted = {id(e): _counted_origin(e, origin_cited) for e in supports}
+    circular = [e for e in supports if own_origin is not None and counted[id(e)] == own_origin]
+    supporting = sorted({counted[id(e)] for e in supports} - {own_origin})
     contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
     needed = TYPED_CLAIM_CORROBORATION if claim.typed else ARTICLE_CLAIM_CORROBORATION
     support_text = _plural(len(supporting), "independent source")
@@ -43,6 +49,7 @@ def label_claim(
     elif len(supporting) >= needed:
         label = "corroborated"
         reason = f"supported by {support_text}" + ("" if claim.typed else " besides its own")
+        reason += _citing([e for e in supports if e not in circular])
     elif claim.typed and not supporting:
         label = "unmatched"
         mentions = sum(1 for e in usable if e.stance == "mentions")
@@ -54,6 +61,10 @@ def label_claim(
             "only one independent source supports it" if claim.typed
             else "no other independent source supports or contradicts it"
         )
+    if circular:
+        verb = "relays" if len(circular) == 1 else "relay"
+        reason += (f"; {_plural(len(circular), 'source')} only {verb} the claim's own outlet "
+                   f"({circular[0].attributed_to}), not counted")
     return Verdict(
         id=claim.id,
         claim=claim.text,
@@ -68,6 +79,20 @@ def label_claim(
         slots=slots,
         worth=worth,
     )
+
+
+def _counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:
+    if evidence.attributed_to and origin_cited is not None:
+        return origin_cited(evidence.attributed_to) or evidence.origin
+    return evidence.origin
+
+
+def _citing(supports: list[Evidence]) -> str:
+    """', both citing the Pentagon' when every support relays one named party."""
+    parties = {" ".join(e.attributed_to.lower().removeprefix("the ").split()) for e in supports if e.attributed_to}
+    if len(supports) < 2 or len(parties) != 1 or any(not e.attributed_to for e in supports):
+        return ""
+    return f", {'both' if len(supports) == 2 else 'all'} citing {supports[0].attributed_to}"
 
 
 def select_verdicts(verdicts: Iterable[Verdict], *, min_worth: float = 0.0, by_worth: bool = False) -> list[Verdict]:
