@@ -1,11 +1,13 @@
 """Statements -> Claims: which sentences of an article are checkable factual claims, and the atomic
 claims a sentence makes.
 
-A claim asserts something concrete (a name, a figure or a date, its own or, for a sentence that
-opens on 'He' or 'These troops', the sentence before's; a person the story named before, by the surname
-alone or as 'he' or 'she' right after the sentence that names them). Not claims: questions, opinion, analysis
-and commentary, predictions and conditionals, prescriptions, headings and teasers (no sentence
-punctuation), page furniture ('Title:', 'Photo:'), bylines and editorial notes, the writer speaking
+A claim asserts something concrete: a name, a figure or a date, its own or, for a sentence that opens
+on 'He' or 'These troops', the sentence before's; a person the story named before, by the surname alone or
+as 'he' or 'she' right after the sentence that names them; the source of a report in indirect speech, even
+an unnamed one ('Witnesses said that ...'); an organisation speaking as 'we', also in the sentences that go
+on with its statement. Not claims: questions, opinion, analysis and commentary, predictions and
+conditionals, prescriptions, headings and teasers (no sentence punctuation), list items in lower case after
+a lead-in colon, page furniture ('Title:', 'Photo:'), bylines and editorial notes, the writer speaking
 ('We can only guess'), words to the reader ('You can watch'), quoted feelings ('"We never wanted
 this," she said'). Each rule's words live in claims.json; `not_claim_reason` says which one fired.
 """
@@ -42,6 +44,7 @@ OBJECT_YOU = re.compile(r"\b(?:to|for|with|at|of|by|from|on|about|against|toward
 # a word of a person's name as written: capitalised, two letters or more ('Plant'; 'Mo' in 'Mo's')
 NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]*[a-z]\b")
 SINGLE_QUOTE = re.compile(r"(?:^|\s)['‘]\w|\w[’']\s*$|[,.!?][’']")  # opening, or closing after punctuation
+FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll)\b")  # the organisation speaking: 'we' as subject
 # a person referred to by a pronoun ('he', 'her'), as subject or not
 PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b")
 # 'should' before its subject opens a condition ('an option of 45 more shows should the band agree'), not advice
@@ -181,6 +184,8 @@ def not_claim_reason(
             return "a speech tag: what was said follows"
         if not statement.quantities:
             return "a lead-in: what it introduces follows"
+    if not clause and _continues_list(statement, previous):
+        return "a fragment: an item of what the sentence before introduced"
     if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
         return "a heading, caption or teaser: no sentence punctuation"
     reason = _kind_reason(statement, plain)
@@ -197,7 +202,11 @@ def not_claim_reason(
         _referent(statement, previous) is not None if clause else bool(previous.entities or previous.quantities)
     )
     # 'We have no policy against X' outside quotation marks: the organisation on record is the named party
-    speaker = not clause and _rules().organisation_start.match(plain) is not None
+    # and so is its next sentence in the first person plural ('And if we're asked by a court, we ...')
+    speaker = not clause and (
+        _rules().organisation_start.match(plain) is not None
+        or (_speaks_for_organisation(previous) and FIRST_PLURAL.search(QUOTED.sub(" ", plain)) is not None)
+    )
     # a sentence that names no one but tells of 'him' or 'her' in the writer's own words (no quotation: in '"...,"
     # he said' the pronoun is only the speaker) is about a person the story named before ('While preparing for his
     # first embed, he started a blog')
@@ -208,13 +217,34 @@ def not_claim_reason(
         and not _quotes(statement.text)
         and PERSON_PRONOUN.search(plain) is not None
     )
-    borrowed = borrowed or speaker or person or _names_known(statement, known)
+    # a report in indirect speech names its source, even an unnamed one ('Witnesses said that bulldozers ...'): who
+    # said what can be checked (a quotation's speech tag does not make an opinion concrete)
+    reported = statement.attribution is not None and not _quotes(statement.text)
+    borrowed = borrowed or speaker or person or reported or _names_known(statement, known)
     if not (statement.entities or statement.quantities or borrowed):
         return "nothing concrete: no name, figure or date"
     # the figures and the person or thing referred to back count among the claim's content words
     if len(statement.terms) + len(statement.quantities) + borrowed < 3:
         return "too few content words"
     return None
+
+
+def _continues_list(statement: Statement, previous: Statement | None) -> bool:
+    """After a lead-in that ends on a colon, a sentence opening in lower case ('use or run servers that ...') is an
+    item of the list or the text it introduces, with no subject of its own; 'iPhone' or 'eBay' opens a sentence."""
+    first = statement.text.lstrip("\"“‘'([ -•*").split(" ", 1)[0]
+    return (
+        previous is not None
+        and previous.text.rstrip("\"”’' ").endswith(":")
+        and first.isalpha()
+        and first.islower()
+    )
+
+
+def _speaks_for_organisation(statement: Statement | None) -> bool:
+    """The sentence opens in the first person plural, also inside a quotation ('"We respect ...'): an
+    organisation's statement, which its next sentences may go on with."""
+    return statement is not None and _rules().organisation_start.match(_plain(statement.text).lstrip("\"' ")) is not None
 
 
 def _quotes(text: str) -> bool:
