@@ -1,10 +1,13 @@
 """Statements -> Claims: which sentences of an article are checkable factual claims, and the atomic
 claims a sentence makes.
 
-A claim asserts something concrete (a name, a figure or a date, its own or, for a sentence that
-opens on 'He' or 'These troops', the sentence before's). Not claims: questions, opinion, analysis
-and commentary, predictions and conditionals, prescriptions, headings and teasers (no sentence
-punctuation), page furniture ('Title:', 'Photo:'), bylines and editorial notes, the writer speaking
+A claim asserts something concrete: a name, a figure or a date, its own or, for a sentence that opens
+on 'He' or 'These troops', the sentence before's; a person the story named before, by the surname alone or
+as 'he' or 'she' right after the sentence that names them; the source of a report in indirect speech, even
+an unnamed one ('Witnesses said that ...'); an organisation speaking as 'we', also in the sentences that go
+on with its statement. Not claims: questions, opinion, analysis and commentary, predictions and
+conditionals, prescriptions, headings and teasers (no sentence punctuation), list items in lower case after
+a lead-in colon, page furniture ('Title:', 'Photo:'), bylines and editorial notes, the writer speaking
 ('We can only guess'), words to the reader ('You can watch'), quoted feelings ('"We never wanted
 this," she said'). Each rule's words live in claims.json; `not_claim_reason` says which one fired.
 """
@@ -19,10 +22,10 @@ from functools import cache
 from claimcheck.extract.cues import PhraseList, alternatives, cues
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.reference import person_referred
-from claimcheck.lexicon import lexicon
+from claimcheck.lexicon import lexicon, slot_words
 from claimcheck.models import Claim, Statement
 
-__all__ = ["claims_from_statements", "is_claim", "not_claim_reason"]
+__all__ = ["claims_from_statements", "is_claim", "known_names", "not_claim_reason"]
 
 MIN_CLAIM_WORDS = 5  # 'The customer refused to answer.': a subject, a verb and what was done
 MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men'
@@ -38,6 +41,16 @@ SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
 QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
 # 'you' as the object of a preposition ('due to you violating the rules') is anyone, not the reader addressed
 OBJECT_YOU = re.compile(r"\b(?:to|for|with|at|of|by|from|on|about|against|toward|towards)\s+you\b")
+# a word of a person's name as written: capitalised, two letters or more ('Plant'; 'Mo' in 'Mo's')
+NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]*[a-z]\b")
+SINGLE_QUOTE = re.compile(r"(?:^|\s)['‘]\w|\w[’']\s*$|[,.!?][’']")  # opening, or closing after punctuation
+FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll)\b")  # the organisation speaking: 'we' as subject
+# a person referred to by a pronoun ('he', 'her'), as subject or not
+PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b")
+# 'should' before its subject opens a condition ('an option of 45 more shows should the band agree'), not advice
+INVERTED_SHOULD = re.compile(
+    r"\bshould (?:the|a|an|any|either|this|that|these|those|his|her|its|their|our|my|he|she|it|they|we|i)\b"
+)
 STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -108,7 +121,11 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
     rules = _rules()
     if statement.kind == "speculation" and not _counterfactual(statement, plain):
         return SPECULATION
-    if statement.kind in {"question", "opinion"}:
+    if statement.kind == "question":
+        return statement.kind
+    if statement.kind == "opinion" and (
+        _is_question(statement) or cues().opinion.first_in(INVERTED_SHOULD.sub(" ", plain)) is not None
+    ):
         return statement.kind
     # the writer's own words: a judgement inside quotation marks is the speaker's, and that it was said is a fact
     outside = QUOTED.sub(" ", plain)
@@ -139,12 +156,17 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
 
 
 def not_claim_reason(
-    statement: Statement, *, previous: Statement | None = None, clause: bool = False
+    statement: Statement,
+    *,
+    previous: Statement | None = None,
+    clause: bool = False,
+    known: frozenset[str] = frozenset(),
 ) -> str | None:
     """Why the sentence is not a checkable claim, in words; None when it is one.
 
     previous: the sentence before (or the clause before, for a clause). clause: the statement is one
-    clause of a split sentence, so it may be shorter and has no punctuation of its own.
+    clause of a split sentence, so it may be shorter and has no punctuation of its own. known: the
+    words of the people the article has named before ('Plant' after 'Robert Plant'), see `known_names`.
     """
     text = statement.text
     words = len(text.split())
@@ -160,6 +182,8 @@ def not_claim_reason(
             return "a speech tag: what was said follows"
         if not statement.quantities:
             return "a lead-in: what it introduces follows"
+    if not clause and _continues_list(statement, previous):
+        return "a fragment: an item of what the sentence before introduced"
     if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
         return "a heading, caption or teaser: no sentence punctuation"
     reason = _kind_reason(statement, plain)
@@ -176,14 +200,78 @@ def not_claim_reason(
         _referent(statement, previous) is not None if clause else bool(previous.entities or previous.quantities)
     )
     # 'We have no policy against X' outside quotation marks: the organisation on record is the named party
-    speaker = not clause and _rules().organisation_start.match(plain) is not None
-    borrowed = borrowed or speaker
+    # and so is its next sentence in the first person plural ('And if we're asked by a court, we ...')
+    speaker = not clause and (
+        _rules().organisation_start.match(plain) is not None
+        or (_speaks_for_organisation(previous) and FIRST_PLURAL.search(QUOTED.sub(" ", plain)) is not None)
+    )
+    # a sentence that names no one but tells of 'him' or 'her' in the writer's own words (no quotation: in '"...,"
+    # he said' the pronoun is only the speaker) is about a person the story named before ('While preparing for his
+    # first embed, he started a blog')
+    person = (
+        not clause
+        and previous is not None
+        and (any(m.label == "PERSON" for m in previous.entities) or _names_known(previous, known))
+        and not _quotes(statement.text)
+        and PERSON_PRONOUN.search(plain) is not None
+    )
+    # a report in indirect speech names its source, even an unnamed one ('Witnesses said that bulldozers ...'): who
+    # said what can be checked (a quotation's speech tag does not make an opinion concrete)
+    reported = statement.attribution is not None and not _quotes(statement.text)
+    borrowed = borrowed or speaker or person or reported or _names_known(statement, known)
     if not (statement.entities or statement.quantities or borrowed):
         return "nothing concrete: no name, figure or date"
     # the figures and the person or thing referred to back count among the claim's content words
     if len(statement.terms) + len(statement.quantities) + borrowed < 3:
         return "too few content words"
     return None
+
+
+def _continues_list(statement: Statement, previous: Statement | None) -> bool:
+    """After a lead-in that ends on a colon, a sentence opening in lower case ('use or run servers that ...') is an
+    item of the list or the text it introduces, with no subject of its own; 'iPhone' or 'eBay' opens a sentence."""
+    first = statement.text.lstrip("\"“‘'([ -•*").split(" ", 1)[0]
+    return (
+        previous is not None
+        and previous.text.rstrip("\"”’' ").endswith(":")
+        and first.isalpha()
+        and first.islower()
+    )
+
+
+def _speaks_for_organisation(statement: Statement | None) -> bool:
+    """The sentence opens in the first person plural, also inside a quotation ('"We respect ...'): an
+    organisation's statement, which its next sentences may go on with."""
+    return statement is not None and _rules().organisation_start.match(_plain(statement.text).lstrip("\"' ")) is not None
+
+
+def _quotes(text: str) -> bool:
+    """The sentence quotes someone: double quotation marks, or single ones opening a quotation ('‘We won,’ he said')."""
+    return any(mark in text for mark in QUOTE_MARKS) or SINGLE_QUOTE.search(text) is not None
+
+
+def known_names(statements: Iterable[Statement]) -> frozenset[str]:
+    """The words of the people these sentences name ('Robert Plant': 'Robert', 'Plant'), as written."""
+    return frozenset(
+        word
+        for statement in statements
+        for mention in statement.entities
+        if mention.label == "PERSON"
+        for word in NAME_WORD.findall(mention.text)
+        if word.lower() not in slot_words().person_titles  # 'Minister' names no one
+    )
+
+
+def _names_known(statement: Statement, known: frozenset[str]) -> bool:
+    """The sentence names, by a word of the name only ('Plant', 'Mo'), a person the article introduced
+    before: the tagger often misses a lone surname or first name, but it is as concrete as the full name.
+    Not in a speech tag: in '"We loved it," Page said' the quotation says nothing about Page."""
+    if not known:
+        return False
+    text = statement.text.translate(STRAIGHT).strip()
+    if text.startswith('"') and text.count('"') >= 2:
+        text = text[: text.rindex('"')]  # what opens on a quotation says only what the quotation says
+    return any(word in known for word in NAME_WORD.findall(text) if word not in (statement.attribution or ""))
 
 
 def _is_question(statement: Statement | None) -> bool:
@@ -217,17 +305,19 @@ def _claim(part: Statement, sentence: Statement, previous: Statement | None) -> 
     )
 
 
-def _parts(statement: Statement, previous: Statement | None) -> list[tuple[Statement, Statement | None]]:
+def _parts(
+    statement: Statement, previous: Statement | None, known: frozenset[str] = frozenset()
+) -> list[tuple[Statement, Statement | None]]:
     """The claims of one sentence, each with the sentence it leans on: its clauses when two or more of them are
     claims, else the sentence when it is one. A sentence that is not one gives none (a clause of an opinion
     is opinion too), except the clauses that are claims beside a speculating one (a modal is its clause's)."""
-    reason = not_claim_reason(statement, previous=previous)
+    reason = not_claim_reason(statement, previous=previous, known=known)
     if reason is not None and reason != SPECULATION:
         return []
     claimed: list[tuple[Statement, Statement | None]] = []
     before = previous
     for clause in statement.clauses:
-        if not_claim_reason(clause, previous=before, clause=True) is None:
+        if not_claim_reason(clause, previous=before, clause=True, known=known) is None:
             claimed.append((clause, before))
         before = clause
     if reason is not None or len(claimed) >= 2:
@@ -240,11 +330,13 @@ def claims_from_statements(statements: Sequence[Statement]) -> list[Claim]:
     claims: list[Claim] = []
     seen: set[str] = set()
     previous: Statement | None = None
+    known: frozenset[str] = frozenset()  # the people named so far, by the words of their names
     for statement in statements:
-        for part, before in _parts(statement, previous):
+        for part, before in _parts(statement, previous, known):
             key = re.sub(r"\W+", " ", part.text.lower()).strip()
             if key not in seen:
                 seen.add(key)
                 claims.append(_claim(part, statement, before))
         previous = statement
+        known |= known_names([statement])
     return claims
