@@ -215,3 +215,23 @@ def test_who_said_it_is_not_a_participant_the_denier_must_name(nlp):
     decision = combine(claim, None, DISPUTING, denier, typed=False)
 
     assert decision is not None and decision.stance == "contradicts"
+
+
+@pytest.mark.parametrize(
+    "relay",
+    [
+        "\u201cThe promoter offered the band a private jet for the tour,\u201d a friend of the singer recalled.",
+        "The promoter offered the band a private jet for the tour, a source said.",
+    ],
+    ids=["quotation", "unnamed-voice"],
+)
+def test_a_denier_quoting_the_story_or_an_unnamed_voice_relays_it(nlp, relay):
+    claim = _claim("The promoter offered the band a private jet for the tour.", nlp)
+    denier = _sentences(
+        f"A story in the Daily Echo that the band turned down a reunion offer is rubbish, the agent said.\n\n{relay}\n",
+        nlp,
+    )
+
+    decision = combine(claim, _rule(claim, denier), None, denier, typed=False)
+
+    assert decision.stance == "contradicts" and decision.rule == "relayed-denied-tale"

@@ -21,8 +21,8 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
   background to the report denied, not part of it;
 - a sentence that itself denies or negates may be contradicted by a source that tells the tale
   without denying it: the two sides of a dispute contradict each other;
-- a source that relays the tale (a sentence attributed to someone else, or hedged) and denies it as a
-  whole is on the denying side: its relay is not support.
+- a source that relays the tale (a sentence hedged, quoted, or attributed to the party its denial names
+  or to an unnamed voice) and denies it as a whole is on the denying side: its relay is not support.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.lexicon import dispute_words
+from claimcheck.lexicon import dispute_words, slot_words
 from claimcheck.models import Statement
 
 __all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "relayed_tale_denial"]
@@ -82,6 +82,16 @@ def _patterns() -> _Patterns:
             rf"\b(?:1[89]\d\d|20\d\d|{any_of(words.dated_phrases)}|{any_of(n.title() for n in words.month_names)})\b"
         ),
     )
+
+
+QUOTE_OPENERS = "\"“‘'"
+ARTICLES = frozenset({"a", "an", "the"})
+
+
+@cache
+def _unnamed_sources() -> frozenset[str]:
+    words = slot_words().unnamed_sources
+    return frozenset(words) | frozenset(f"{word}s" for word in words)
 
 
 def _lower(text: str) -> str:
@@ -211,13 +221,16 @@ def relayed_tale_denial(claim: Statement, supporting: Statement, sentences: list
 
 
 def _relays(supporting: Statement, denial: Denial, sentences: list[Statement]) -> bool:
-    """The sentence relays what the denial denies: hedged, or attributed to the party the denial names."""
-    if supporting.hedges:
+    """The sentence relays what the denial denies: hedged, a quotation, or attributed to the party the denial
+    names or to an unnamed voice ("a source said")."""
+    if supporting.hedges or supporting.text.lstrip()[:1] in QUOTE_OPENERS:
+        # a quotation is always someone else's words: in an article that denies the story, the story's
         return True
     if not supporting.attribution:
         return False
-    names = re.findall(r"[A-Z][\w'’-]+", supporting.attribution)
+    names = [word for word in re.findall(r"[A-Z][\w'’-]+", supporting.attribution) if word.lower() not in ARTICLES]
     if not names:
-        return False
+        # "a source said", "insiders told ...": in an article that denies the story, an unnamed voice is the story's
+        return any(word in _unnamed_sources() for word in re.findall(r"[a-z]+", supporting.attribution.lower()))
     denied = " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1])
     return re.search(rf"\b{re.escape(names[-1])}\b", denied) is not None
