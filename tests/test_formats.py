@@ -261,3 +261,16 @@ def test_json_report_validates_against_the_published_schema(report: Report) -> N
     broken = {**document, "verdicts": [{**document["verdicts"][0], "label": "probably-true"}]}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(broken)
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "markdown", "sarif", "junit"])
+def test_every_text_format_says_whom_a_source_relays(output_format, tmp_path) -> None:
+    report = sample_report(tmp_path)
+    relayed = report.verdicts[0].evidence[0].model_copy(update={"attributed_to": "Seoul's defence ministry"})
+    verdict = report.verdicts[0].model_copy(update={"evidence": [relayed]})
+    report = report.model_copy(update={"verdicts": [verdict, *report.verdicts[1:]]})
+
+    text = render_report(report, output_format, evidence=True)
+
+    assert "citing Seoul" in text.replace("&apos;", "'").replace("&#39;", "'")
+    assert "defence ministry" in text

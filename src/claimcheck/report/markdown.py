@@ -11,7 +11,7 @@ import re
 from typing import get_args
 
 from claimcheck.ingest.lines import Locator, no_locator
-from claimcheck.models import Label, Report, Verdict
+from claimcheck.models import Evidence, Label, Report, Verdict
 
 __all__ = ["render_markdown"]
 
@@ -39,10 +39,14 @@ def _verdict_block(verdict: Verdict, locate: Locator) -> list[str]:
     block = [f"- **{verdict.label}**{where}: {_escape(verdict.claim)}", f"  - why: {_escape(verdict.reason)}"]
     for evidence in verdict.evidence:
         block.append(
-            f"  - {_MARKS[evidence.stance]} — {_code(evidence.source)}: “{_escape(evidence.sentence)}” "
+            f"  - {_MARKS[evidence.stance]} — {_code(evidence.source)}{_citing(evidence)}: “{_escape(evidence.sentence)}” "
             f"({_escape(evidence.reason)}; rule `{evidence.rule}`)"
         )
     return block
+
+
+def _citing(evidence: Evidence) -> str:
+    return f" (citing {_escape(evidence.attributed_to)})" if evidence.attributed_to else ""
 
 
 def render_markdown(report: Report, *, locate: Locator | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from claimcheck.models import Report, Verdict
+from claimcheck.report.evidence_text import source_and_party
 
 LABEL_STYLES = {
     "corroborated": "green",
@@ -81,6 +82,6 @@ def _evidence_block(number: int, verdict: Verdict):
         block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
         block.append(f"\n   {item.stance:<11}", style=STANCE_STYLES[item.stance])
-        block.append(f" {_short(item.source)}: {item.reason} [{item.rule}]")
+        block.append(f" {source_and_party(item, _short(item.source))}: {item.reason} [{item.rule}]")
         block.append(f"\n               “{item.sentence}”", style="dim" if item.stance == "mentions" else None)
     return block
