@@ -154,6 +154,12 @@ class Statement(_Frozen):
         "own span and features; empty when it makes one assertion.",
     )
 
+    @property
+    def retrieval_terms(self) -> list[str]:
+        """What retrieval finds the sentence by, each once: its terms, its background terms and the person it
+        refers to (the in-memory index and the store's full-text index both index exactly these)."""
+        return list(dict.fromkeys(t for t in (*self.terms, *self.background_terms, *self.referent_terms) if t))
+
 
 class Claim(_Frozen):
     """A concrete factual claim to be checked: a sentence of an article, or text a user typed."""

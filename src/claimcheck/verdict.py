@@ -34,10 +34,10 @@ def label_claim(
     cites, if any; a support relayed from an outlet counts as that outlet's, and one relayed from the claim's
     own outlet does not count (circular reporting)."""
     usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
-    supports = [e for e in usable if e.stance == "supports"]
-    counted = {id(e): _counted_origin(e, origin_cited) for e in supports}
-    circular = [e for e in supports if own_origin is not None and counted[id(e)] == own_origin]
-    supporting = sorted({counted[id(e)] for e in supports} - {own_origin})
+    relayed = [(e, _counted_origin(e, origin_cited)) for e in usable if e.stance == "supports"]
+    circular = [e for e, origin in relayed if origin == own_origin]
+    counted = [e for e, origin in relayed if origin != own_origin]
+    supporting = sorted({origin for e, origin in relayed} - {own_origin})
     contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
     needed = TYPED_CLAIM_CORROBORATION if claim.typed else ARTICLE_CLAIM_CORROBORATION
     support_text = _plural(len(supporting), "independent source")
@@ -49,7 +49,7 @@ def label_claim(
     elif len(supporting) >= needed:
         label = "corroborated"
         reason = f"supported by {support_text}" + ("" if claim.typed else " besides its own")
-        reason += _citing([e for e in supports if e not in circular])
+        reason += _citing(counted)
     elif claim.typed and not supporting:
         label = "unmatched"
         mentions = sum(1 for e in usable if e.stance == "mentions")

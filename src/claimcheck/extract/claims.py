@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.extract.cues import PhraseList, alternatives, cues
+from claimcheck.extract.cues import STRAIGHT, PhraseList, alternatives, cues
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.reference import person_referred
 from claimcheck.lexicon import lexicon, slot_words
@@ -51,7 +51,6 @@ PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's)\b")
 INVERTED_SHOULD = re.compile(
     r"\bshould (?:the|a|an|any|either|this|that|these|those|his|her|its|their|our|my|he|she|it|they|we|i)\b"
 )
-STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,9 @@ from functools import cache
 
 from claimcheck.lexicon import lexicon
 
+# Curly quotes as straight ones: the form the word lists' phrases are written in.
+STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
 __all__ = ["Cues", "PhraseList", "alternatives", "cues"]
 
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from claimcheck.extract.cues import STRAIGHT
 from claimcheck.lexicon import lexicon
 from claimcheck.models import EntityMention, Statement
 
 __all__ = ["person_referred", "with_referents"]
 
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
-STRAIGHT = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 
 
 @cache
@@ -24,21 +24,36 @@ def _person_start() -> re.Pattern[str]:
     return re.compile(rf"^(?:(?:and|but|so|yet),? )?(?:{pronouns})(?![\w'-])")
 
 
-def _opening(statement: Statement) -> str:
-    return statement.text.translate(STRAIGHT).lower().lstrip("\"'([ ")
+def _opens_on_person(statement: Statement) -> bool:
+    return _person_start().match(statement.text.translate(STRAIGHT).lower().lstrip("\"'([ ")) is not None
 
 
-def person_referred(statement: Statement, previous: Statement | None) -> EntityMention | None:
-    """The person the sentence before names, when the sentence opens on 'he', 'she', 'his' or 'her': its
-    only person, or the one it opens on (its subject, as news writes it)."""
-    if previous is None:
-        return None
-    if not _person_start().match(_opening(statement)):
-        return None
+def _person_named(previous: Statement) -> EntityMention | None:
+    """The only person a sentence names, or the one it opens on (its subject, as news writes it)."""
     people = list({m.key: m for m in previous.entities if m.label == "PERSON"}.values())
     if len(people) == 1 or (people and people[0].text in previous.text[:SUBJECT_CHARS]):
         return people[0]
     return None
+
+
+def person_referred(statement: Statement, previous: Statement | None) -> EntityMention | None:
+    """The person the sentence before names, when the sentence opens on 'he', 'she', 'his' or 'her'."""
+    if previous is None or not _opens_on_person(statement):
+        return None
+    return _person_named(previous)
+
+
+def _referent_terms(statement: Statement, previous: Statement | None) -> list[str]:
+    if previous is None or not _opens_on_person(statement):
+        return []
+    person = _person_named(previous)
+    if person is not None:
+        words = set(person.key.split("_"))
+        return [t for t in previous.terms if t == person.key or t in words]
+    if not any(m.label == "PERSON" for m in previous.entities):
+        # "He attends ... He bought ...": the person stays the one named before the first 'he'.
+        return list(previous.referent_terms)
+    return []
 
 
 def with_referents(statements: list[Statement]) -> list[Statement]:
@@ -47,15 +62,7 @@ def with_referents(statements: list[Statement]) -> list[Statement]:
     resolved: list[Statement] = []
     previous: Statement | None = None
     for statement in statements:
-        person = person_referred(statement, previous)
-        terms: list[str] = []
-        if person is not None and previous is not None:
-            words = set(person.key.split("_"))
-            terms = [t for t in previous.terms if t == person.key or t in words]
-        elif previous is not None and previous.referent_terms and _person_start().match(_opening(statement)) \
-                and not any(m.label == "PERSON" for m in previous.entities):
-            # "He attends ... He bought ...": the person stays the one named before the first 'he'.
-            terms = list(previous.referent_terms)
+        terms = _referent_terms(statement, previous)
         if terms:
             statement = statement.model_copy(update={"referent_terms": terms})
         resolved.append(statement)

@@ -64,8 +64,9 @@ def combine(
     """The source's stance, or None when neither the rules nor the model find it speaks to the claim.
     typed: the claim is text a user typed, read as the model learned to read a headline; a sentence of
     an article is contradicted by the model only where the source's denial reaches it (match/disputes.py)."""
+    denials = denials_in(sentences)
     if rule is not None and rule.stance == "supports":
-        relayed = relayed_tale_denial(claim, rule.statement, sentences)
+        relayed = relayed_tale_denial(claim, rule.statement, sentences, denials)
         if relayed is not None:
             return SourceDecision(relayed, "contradicts", EvidenceRule.RELAYED_DENIED_TALE,
                                   f"relays the story only to deny it: {_quote(relayed.text)}", rule.relevance)
@@ -75,7 +76,7 @@ def combine(
     if prediction is None:
         return None if rule is None else from_rule(rule)
     if not typed and rule is not None and prediction.label != "unrelated" and denies_whole_tale(claim) \
-            and not denials_in(sentences):
+            and not denials:
         return SourceDecision(rule.statement, "contradicts", EvidenceRule.TELLS_DENIED_TALE,
                               f"tells the story the claim denies: {_quote(rule.statement.text)}", rule.relevance)
     probabilities = prediction.probabilities
@@ -90,7 +91,7 @@ def combine(
     ):
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
-        may_contradict, denial = denial_reaching(claim, sentences, typed=typed)
+        may_contradict, denial = denial_reaching(claim, sentences, denials, typed=typed)
         if may_contradict:
             stance = "contradicts"
     elif prediction.label == "unrelated":

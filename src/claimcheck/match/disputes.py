@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from claimcheck.lexicon import dispute_words, slot_words
+from claimcheck.match.stance import YEAR
 from claimcheck.models import Statement
 
 __all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "relayed_tale_denial"]
@@ -79,7 +80,7 @@ def _patterns() -> _Patterns:
         report=re.compile(rf"\b(?:{reports})\b"),
         pointing=re.compile(rf"\b(?:{any_of(words.pointing_words)}) (?:{reports})\b"),
         dated=re.compile(
-            rf"\b(?:1[89]\d\d|20\d\d|{any_of(words.dated_phrases)}|{any_of(n.title() for n in words.month_names)})\b"
+            rf"(?:{YEAR.pattern})|\b(?:{any_of(words.dated_phrases)}|{any_of(n.title() for n in words.month_names)})\b"
         ),
     )
 
@@ -177,16 +178,18 @@ def _reaches(denial: Denial, claim: Statement) -> bool:
     return any(_same_figure(a, b) for a in denial.figures for b in _figures(claim))
 
 
-def denial_reaching(claim: Statement, sentences: list[Statement], *, typed: bool = False) -> tuple[bool, Statement | None]:
+def denial_reaching(
+    claim: Statement, sentences: list[Statement], denials: list[Denial], *, typed: bool = False
+) -> tuple[bool, Statement | None]:
     """Whether the model's reading of a source as contradicting may stand for this claim, and the
     source's denial that makes it so (None when none is needed or none is found).
 
     A typed claim is read as the model learned to read a headline: a source without a denial keeps the
     model's reading, a source with denials keeps it only where one of them reaches the claim. A sentence
     of an article needs a denial that reaches it, unless it is itself a denial or a negation (the other
-    side of a dispute), and then only a dated one needs the source to name its date.
+    side of a dispute), and then only a dated one needs the source to name its date. denials: the
+    source's, from `denials_in(sentences)`.
     """
-    denials = denials_in(sentences)
     if not typed and _denies_or_negates(claim):
         dated = _dates(claim.text)
         if not dated:
@@ -209,12 +212,15 @@ def denies_whole_tale(claim: Statement) -> bool:
     return any(denial.whole_tale for denial in denials_in([claim]))
 
 
-def relayed_tale_denial(claim: Statement, supporting: Statement, sentences: list[Statement]) -> Statement | None:
+def relayed_tale_denial(
+    claim: Statement, supporting: Statement, sentences: list[Statement], denials: list[Denial]
+) -> Statement | None:
     """The source's denial of the whole tale when its sentence supporting the claim only relays that tale
-    (attributed to another party, or hedged); None when the source supports the claim in earnest."""
+    (attributed to another party, or hedged); None when the source supports the claim in earnest.
+    denials: the source's, from `denials_in(sentences)`."""
     if _denies_or_negates(claim) or is_denial(supporting):
         return None
-    for denial in denials_in(sentences):
+    for denial in denials:
         if denial.whole_tale and _reaches(denial, claim) and _relays(supporting, denial, sentences):
             return denial.statement
     return None

@@ -32,7 +32,7 @@ class Retriever(Protocol):
 
 
 class StatementIndex:
-    """An in-memory inverted index over Statement.terms, background terms and referent terms.
+    """An in-memory inverted index over Statement.retrieval_terms.
 
     Rows are positions in insertion order, which also breaks ties between equal scores.
     """
@@ -48,7 +48,7 @@ class StatementIndex:
             number = len(self._statements)
             self._statements.append(statement)
             self._by_source[statement.source].append(number)
-            for term in set(statement.terms) | set(statement.background_terms) | set(statement.referent_terms):
+            for term in statement.retrieval_terms:
                 self._postings[term].append(number)
 
     def statement_count(self) -> int:

@@ -24,11 +24,8 @@ def fts_token(term: str) -> str:
 
 
 def fts_text(statement: Statement) -> str:
-    """The retrieval terms of a statement: its terms, background terms and the person it refers to, each once."""
-    terms = dict.fromkeys(
-        term for term in (*statement.terms, *statement.background_terms, *statement.referent_terms) if term
-    )
-    return " ".join(fts_token(term) for term in terms)
+    """The retrieval terms of a statement (Statement.retrieval_terms) as FTS tokens."""
+    return " ".join(fts_token(term) for term in statement.retrieval_terms)
 
 
 def statement_json(statement: Statement) -> str:
