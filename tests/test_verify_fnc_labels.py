@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+import itertools
 import json
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = [ROOT / "benchmarks" / "verify-fnc", ROOT / "benchmarks" / "verify-fnc2"]
+SETS = [ROOT / "benchmarks" / "verify-fnc", ROOT / "benchmarks" / "verify-fnc2", ROOT / "benchmarks" / "verify-fnc3"]
 FNC1 = ROOT.parent / "shared" / "eval" / "fnc1"
 VERIFY_DEV_IDS = {104, 1042, 1184, 1492, 1563, 1781, 1858, 1978, 2407, 2489, 258, 295, 607, 734}
 
@@ -55,8 +56,9 @@ def test_rows_carry_no_text(labels):
 
 
 def test_sets_share_no_body():
-    first, second = (_set_ids(labels) for labels in SETS)
-    assert not first & second
+    ids = [_set_ids(labels) for labels in SETS]
+    for i, j in itertools.combinations(range(len(SETS)), 2):
+        assert not ids[i] & ids[j], f"{SETS[i].name} and {SETS[j].name} share bodies"
 
 
 @needs_fnc1
