@@ -21,8 +21,8 @@ from functools import cache
 
 from claimcheck.extract.cues import STRAIGHT, PhraseList, alternatives, cues
 from claimcheck.extract.naming import claim_name
-from claimcheck.extract.reference import person_referred
-from claimcheck.lexicon import lexicon, slot_words
+from claimcheck.extract.reference import NAME_WORD, known_names, person_referred
+from claimcheck.lexicon import lexicon
 from claimcheck.models import Claim, Statement
 
 __all__ = ["claims_from_statements", "is_claim", "known_names", "not_claim_reason"]
@@ -42,7 +42,6 @@ QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its 
 # 'you' as the object of a preposition ('due to you violating the rules') is anyone, not the reader addressed
 OBJECT_YOU = re.compile(r"\b(?:to|for|with|at|of|by|from|on|about|against|toward|towards)\s+you\b")
 # a word of a person's name as written: capitalised, two letters or more ('Plant'; 'Mo' in 'Mo's')
-NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]*[a-z]\b")
 SINGLE_QUOTE = re.compile(r"(?:^|\s)['‘]\w|\w[’']\s*$|[,.!?][’']")  # opening, or closing after punctuation
 FIRST_PLURAL = re.compile(r"\b(?:we|we're|we've|we'd|we'll)\b")  # the organisation speaking: 'we' as subject
 # a person referred to by a pronoun ('he', 'her'), as subject or not
@@ -247,18 +246,6 @@ def _speaks_for_organisation(statement: Statement | None) -> bool:
 def _quotes(text: str) -> bool:
     """The sentence quotes someone: double quotation marks, or single ones opening a quotation ('‘We won,’ he said')."""
     return any(mark in text for mark in QUOTE_MARKS) or SINGLE_QUOTE.search(text) is not None
-
-
-def known_names(statements: Iterable[Statement]) -> frozenset[str]:
-    """The words of the people these sentences name ('Robert Plant': 'Robert', 'Plant'), as written."""
-    return frozenset(
-        word
-        for statement in statements
-        for mention in statement.entities
-        if mention.label == "PERSON"
-        for word in NAME_WORD.findall(mention.text)
-        if word.lower() not in slot_words().person_titles  # 'Minister' names no one
-    )
 
 
 def _names_known(statement: Statement, known: frozenset[str]) -> bool:

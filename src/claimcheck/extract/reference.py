@@ -6,15 +6,17 @@ names Islam."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from claimcheck.extract.cues import STRAIGHT
-from claimcheck.lexicon import lexicon
+from claimcheck.lexicon import lexicon, slot_words
 from claimcheck.models import EntityMention, Statement
 
-__all__ = ["person_referred", "with_referents"]
+__all__ = ["NAME_WORD", "known_names", "person_referred", "with_referents"]
 
 SUBJECT_CHARS = 40  # a person named this near the start of a sentence is its subject
+NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z]*[a-z]\b")
 
 
 @cache
@@ -43,7 +45,15 @@ def person_referred(statement: Statement, previous: Statement | None) -> EntityM
     return _person_named(previous)
 
 
-def _referent_terms(statement: Statement, previous: Statement | None) -> list[str]:
+def _known_subject(previous: Statement, known: frozenset[str]) -> list[str]:
+    """The terms of a person the article named before when the sentence opens on their name without
+    the tagger seeing a person there ("Islam says ..." after "Mohammed Islam" was named)."""
+    opening = NAME_WORD.findall(previous.text[:SUBJECT_CHARS])
+    words = {word.lower() for word in opening if word in known}
+    return [t for t in previous.terms if t in words]
+
+
+def _referent_terms(statement: Statement, previous: Statement | None, known: frozenset[str]) -> list[str]:
     if previous is None or not _opens_on_person(statement):
         return []
     person = _person_named(previous)
@@ -51,6 +61,9 @@ def _referent_terms(statement: Statement, previous: Statement | None) -> list[st
         words = set(person.key.split("_"))
         return [t for t in previous.terms if t == person.key or t in words]
     if not any(m.label == "PERSON" for m in previous.entities):
+        subject = _known_subject(previous, known)
+        if subject:
+            return subject
         # "He attends ... He bought ...": the person stays the one named before the first 'he'.
         return list(previous.referent_terms)
     return []
@@ -61,10 +74,24 @@ def with_referents(statements: list[Statement]) -> list[Statement]:
     person it refers to (Statement.referent_terms)."""
     resolved: list[Statement] = []
     previous: Statement | None = None
+    known: frozenset[str] = frozenset()
     for statement in statements:
-        terms = _referent_terms(statement, previous)
+        terms = _referent_terms(statement, previous, known)
+        known |= known_names([statement])
         if terms:
             statement = statement.model_copy(update={"referent_terms": terms})
         resolved.append(statement)
         previous = statement
     return resolved
+
+
+def known_names(statements: Iterable[Statement]) -> frozenset[str]:
+    """The words of the people these sentences name ('Robert Plant': 'Robert', 'Plant'), as written."""
+    return frozenset(
+        word
+        for statement in statements
+        for mention in statement.entities
+        if mention.label == "PERSON"
+        for word in NAME_WORD.findall(mention.text)
+        if word.lower() not in slot_words().person_titles  # 'Minister' names no one
+    )

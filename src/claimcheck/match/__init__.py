@@ -52,7 +52,8 @@ def match_claim(
     for statement in retriever.candidates(query, limit=limit, exclude_source=claim.source):
         if statement.source not in ranked_sources:
             ranked_sources.append(statement.source)
-        decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance)
+        decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance,
+                                 main_point=not claim.typed)
         if decision is None:
             continue
         current = best.get(statement.source)

@@ -21,9 +21,11 @@ decides; the order is part of the behaviour (docs/labels.md):
  8. other-action: opposite polarity, but about another action;
  9. hedged: hedged, a question, an opinion or speculation;
 10. older-figure / figure-not-stated: the claim's figure is not confirmed;
-11. missing-participant (again, over everything the claim states, not only its core);
+11. missing-participant (again, over everything the claim states, not only its core; typed claims only);
 12. predicate-not-stated: same participants, but not the claim's action;
-13. partial-coverage: the sentence covers the claim's core but little of all it says;
+13. partial-coverage: the sentence covers the claim's core but little of all it says (typed claims only:
+    a sentence of an article is labelled by its main point, and the support's reason names the aside
+    it leaves unconfirmed);
 14. number-agreement / restatement: support, when nothing above applied (`_support`).
 
 The learned model's ids (model, model-missing-participant) are given in match/combine.py.
@@ -87,8 +89,12 @@ class _Pair:
     """A claim and a sentence that covers enough of it, with what several rules read of the two: each
     computed once, when a rule first asks."""
 
-    def __init__(self, claim: Statement, sentence: Statement, idf: Callable[[str], float], cover: Coverage) -> None:
+    def __init__(
+        self, claim: Statement, sentence: Statement, idf: Callable[[str], float], cover: Coverage, *, main_point: bool
+    ) -> None:
         self.claim, self.sentence, self.idf, self.cover = claim, sentence, idf, cover
+        # Judged on its main point only: an article's sentence, whose asides are the article's background.
+        self.main_point = main_point
 
     @cached_property
     def hedge(self) -> str | None:
@@ -238,7 +244,7 @@ def _figure_unconfirmed(p: _Pair) -> Finding | None:
 
 
 def _whole_missing_participant(p: _Pair) -> Finding | None:
-    if not p.whole.missing_entities:
+    if p.main_point or not p.whole.missing_entities:
         return None
     return _mention(EvidenceRule.MISSING_PARTICIPANT, f"does not name {_entity_names(p.claim, p.whole.missing_entities)}")
 
@@ -251,7 +257,7 @@ def _predicate_not_stated(p: _Pair) -> Finding | None:
 
 
 def _partial_coverage(p: _Pair) -> Finding | None:
-    if p.whole.relevance >= WHOLE_CLAIM_RELEVANCE:
+    if p.main_point or p.whole.relevance >= WHOLE_CLAIM_RELEVANCE:
         return None
     return _mention(EvidenceRule.PARTIAL_COVERAGE,
                     f"related: covers the claim's core but {p.whole.relevance:.0%} of all it says")
@@ -265,7 +271,18 @@ def _support(p: _Pair) -> Finding:
         rule, reason = EvidenceRule.RESTATEMENT, f"same statement: covers {p.cover.relevance:.0%} of the claim"
     if p.sentence.attribution:
         reason += f" (according to {p.sentence.attribution})"
+    if p.main_point:
+        reason += _aside_not_stated(p)
     return Finding(rule, "supports", reason, Strength.SUPPORT)
+
+
+def _aside_not_stated(p: _Pair) -> str:
+    """What the support leaves unconfirmed of an article sentence's asides, said in the reason."""
+    if p.whole.missing_entities:
+        return f"; does not confirm the aside naming {_entity_names(p.claim, p.whole.missing_entities)}"
+    if p.whole.relevance < WHOLE_CLAIM_RELEVANCE:
+        return f"; its main point only ({p.whole.relevance:.0%} of all the claim says)"
+    return ""
 
 
 # The rules in the order they are tried (the module docstring says why each sits where it does):
@@ -297,12 +314,15 @@ def decide_stance(
     *,
     idf: Callable[[str], float],
     min_relevance: float = 0.5,
+    main_point: bool = False,
 ) -> SentenceStance | None:
-    """The stance of one sentence towards a claim, or None when the sentence is not about the claim."""
+    """The stance of one sentence towards a claim, or None when the sentence is not about the claim.
+    main_point: judge the claim on its main point (its core terms) only, as a careful reader labels a
+    sentence of an article; a typed claim (the default) must be stated in full."""
     cover = coverage(claim, sentence, idf)
     if cover.relevance < min_relevance:
         return None
-    pair = _Pair(claim, sentence, idf, cover)
+    pair = _Pair(claim, sentence, idf, cover, main_point=main_point)
     found = next((finding for rule in RULES if (finding := rule(pair)) is not None), None) or _support(pair)
     return SentenceStance(sentence, found.stance, found.rule, found.reason, cover.relevance, found.strength)
 
