@@ -8,11 +8,13 @@ import claimcheck
 PROFILE = (
     "Dana Whitfield, a chemist from Leeds, won the Harrow Prize on Monday.\n\n"
     "Whitfield's biggest influence is Margaret Ostrova, a retired physicist from Geneva who ranks among "
-    "the most cited scientists of her generation.\n"
+    "the most cited scientists of her generation.\n\n"
+    "Whitfield bought a farmhouse near Harrogate, though the sellers will stay there until they find 2 flats.\n"
 )
 OTHER = (
     "Dana Whitfield said she would use the prize money to fund a laboratory.\n\n"
-    "Her influence is Margaret Ostrova.\n"
+    "Her influence is Margaret Ostrova.\n\n"
+    "Dana Whitfield recently bought a farmhouse near Harrogate.\n"
 )
 THIRD = "The Harrow Prize went to Dana Whitfield this week.\n"
 # Unrelated news, so that term rarity resembles a real corpus (in five sentences every word is common).
@@ -45,6 +47,16 @@ def test_an_article_sentence_is_corroborated_on_its_main_point_and_the_reason_na
     assert support.source.endswith("other.txt")
     assert support.sentence == "Her influence is Margaret Ostrova."
     assert "does not confirm the aside naming Geneva" in support.reason
+
+
+def test_a_figure_in_an_aside_is_named_in_the_reason_not_required(tmp_path, nlp):
+    corpus = _corpus(tmp_path, nlp)
+    report = claimcheck.verify_articles([str(tmp_path / "profile.txt")], corpus, nlp=nlp, use_model=False)
+    (verdict,) = [v for v in report.verdicts if "farmhouse" in v.claim]
+    assert verdict.label == "corroborated"
+    (support,) = [e for e in verdict.evidence if e.stance == "supports"]
+    assert support.sentence == "Dana Whitfield recently bought a farmhouse near Harrogate."
+    assert "its aside's figure is not stated (2)" in support.reason
 
 
 def test_a_typed_claim_must_be_stated_in_full(tmp_path, nlp):

@@ -20,7 +20,8 @@ decides; the order is part of the behaviour (docs/labels.md):
     reported), denial, negation, denied-action-stated (the sentence states what the claim denies);
  8. other-action: opposite polarity, but about another action;
  9. hedged: hedged, a question, an opinion or speculation;
-10. older-figure / figure-not-stated: the claim's figure is not confirmed;
+10. older-figure / figure-not-stated: the claim's figure is not confirmed (for a sentence of an article,
+    only a figure of its main point: "until he's 18" in an aside is named in the support's reason);
 11. missing-participant (again, over everything the claim states, not only its core; typed claims only);
 12. predicate-not-stated: same participants, but not the claim's action;
 13. partial-coverage: the sentence covers the claim's core but little of all it says (typed claims only:
@@ -240,6 +241,8 @@ def _figure_unconfirmed(p: _Pair) -> Finding | None:
     numbers = p.numbers
     if numbers is None or numbers.stance == "supports":
         return None
+    if p.main_point and numbers.rule == EvidenceRule.FIGURE_NOT_STATED and not _figure_in_main_point(p.claim):
+        return None
     return _mention(numbers.rule, numbers.reason)
 
 
@@ -265,7 +268,7 @@ def _partial_coverage(p: _Pair) -> Finding | None:
 
 def _support(p: _Pair) -> Finding:
     """What is left when no rule objects: the sentence asserts the claim."""
-    if p.numbers is not None:
+    if p.numbers is not None and p.numbers.stance == "supports":
         rule, reason = p.numbers.rule, p.numbers.reason
     else:
         rule, reason = EvidenceRule.RESTATEMENT, f"same statement: covers {p.cover.relevance:.0%} of the claim"
@@ -276,8 +279,18 @@ def _support(p: _Pair) -> Finding:
     return Finding(rule, "supports", reason, Strength.SUPPORT)
 
 
+def _figure_in_main_point(claim: Statement) -> bool:
+    """A figure of the claim belongs to its main point when it counts a thing of the core or hangs from
+    the claim's action ("sent about 10,000 troops"), not when it sits in an aside ("until he's 18")."""
+    core = {*claim.core_terms, claim.predicate}
+    return any(q.counted in core or q.governor in core or (q.counted is None and q.governor is None)
+               for q in claim.quantities)
+
+
 def _aside_not_stated(p: _Pair) -> str:
     """What the support leaves unconfirmed of an article sentence's asides, said in the reason."""
+    if p.numbers is not None and p.numbers.rule == EvidenceRule.FIGURE_NOT_STATED:
+        return f"; its aside's figure is not stated ({p.claim.quantities[0].text})"
     if p.whole.missing_entities:
         return f"; does not confirm the aside naming {_entity_names(p.claim, p.whole.missing_entities)}"
     if p.whole.relevance < WHOLE_CLAIM_RELEVANCE:
