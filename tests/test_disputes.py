@@ -166,6 +166,7 @@ def test_a_denial_of_the_whole_report_is_contradicted_by_a_source_telling_the_st
     [
         ("The teenager made $3 million trading currencies.", True),
         ("The teenager studies at Franklin High School in Denver.", False),
+        ("The teenager first lost money trading currencies at age 11.", False),
     ],
 )
 def test_a_report_said_to_overstate_is_denied_only_in_its_figures(nlp, claim_text, reached):

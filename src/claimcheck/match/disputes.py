@@ -10,8 +10,8 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
   calls a report or a figure false ("rubbish", "inaccurate", disputes.json);
 - a denial of a report, a story, a rumour or claims ("a story that appeared in the Mirror is false",
   "debunked the report") reaches the whole tale: every claim of the story the report tells;
-- a report said to overstate ("claims ... turn out to be exaggerated") reaches only claims that state a
-  figure;
+- a report said to overstate ("claims ... turn out to be exaggerated") reaches only claims that state an
+  amount or a count (not a bare number such as an age);
 - a denial of what it states itself, naming no report and no figure ("denied that the woman
   detained is his wife"), reaches the claims that share a third of their words with it;
 - a denial of a figure ("the $72 million figure is bogus", "did not make $72 million"), or of claims
@@ -112,6 +112,12 @@ def _figures(statement: Statement) -> tuple[float, ...]:
     return tuple(q.value for q in statement.quantities if q.value)
 
 
+def _amounts(statement: Statement) -> tuple[float, ...]:
+    """Figures that measure or count something ("$72 million", "35 dates"): what a report can overstate,
+    unlike a bare number such as an age ("at age 9")."""
+    return tuple(q.value for q in statement.quantities if q.value and (q.unit or q.counted))
+
+
 def denials_in(sentences: list[Statement]) -> list[Denial]:
     """Each denying sentence of a source (in source order) with what it reaches."""
     patterns = _patterns()
@@ -171,7 +177,7 @@ def _reaches(denial: Denial, claim: Statement) -> bool:
     dated = _dates(claim.text)
     if dated and not dated & _dates(denial.statement.text):
         return False
-    if denial.whole_tale or (denial.any_figure and _figures(claim)):
+    if denial.whole_tale or (denial.any_figure and _amounts(claim)):
         return True
     if not denial.figures and not denial.any_figure:
         return _about_the_same(denial.statement, claim)
