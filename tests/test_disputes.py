@@ -150,6 +150,23 @@ def test_a_denier_stating_a_background_fact_in_its_own_voice_still_supports_it(n
     assert decision.stance == "supports"
 
 
+def test_a_denier_telling_the_background_in_its_own_voice_is_not_read_as_denying_it(nlp):
+    # Its sentence covers the claim only in part (the rules see a related sentence), and the model reads the
+    # source as disagreeing: the denial of the story does not take back what the source itself tells.
+    claim = _claim("Heavy rain flooded homes and shops in the northern valley.", nlp)
+    denier = _sentences(
+        "Reports that the dam operator opened the gates and caused the flood are false, the operator said.\n\n"
+        "Heavy rain flooded homes in the valley over the weekend.\n",
+        nlp,
+    )
+    rule = _rule(claim, denier)
+
+    decision = combine(claim, rule, DISPUTING, denier, typed=False)
+
+    assert rule.stance == "mentions"
+    assert decision is not None and decision.stance != "contradicts", decision.reason
+
+
 def test_a_denial_of_the_whole_report_is_contradicted_by_a_source_telling_the_story(nlp):
     claim = _claim("The agent said the story that the band turned down a reunion tour offer was false.", nlp)
     teller = _sentences("The band turned down a reunion tour offer from the promoter, a source said.\n", nlp)

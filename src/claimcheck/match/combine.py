@@ -7,7 +7,9 @@ The model (match/learned/) speaks only where the rules see no more than a relate
 turn the source into support or contradiction when it is confident and the source names every
 entity the claim is about, and it drops sources it reads as unrelated. Its contradiction of a
 sentence taken from an article stands only where the source's denial reaches that sentence
-(match/disputes.py), and the evidence then quotes the denial. Its reasons are given in
+(match/disputes.py) and the source does not itself state the claim firmly in its own voice (a
+debunker that tells the storm and the flooding denies the dams, not the flood), and the evidence then
+quotes the denial. Its reasons are given in
 words, with its confidence.
 
 Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
@@ -25,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.match.coverage import entities_missing
-from claimcheck.match.disputes import denial_reaching, denials_in, denies_whole_tale, relayed_tale_denial
+from claimcheck.match.disputes import denial_reaching, denials_in, denies_whole_tale, is_denial, relayed_tale_denial
 from claimcheck.match.stance import SentenceStance
 from claimcheck.models import EvidenceRule, Stance, Statement
 
@@ -34,6 +36,9 @@ MIN_AGREE_PROBABILITY = 0.5
 MIN_DISAGREE_PROBABILITY = 0.35
 # A sentence covering this much of the claim restates it; the model may not read its source as contradicting.
 RESTATED_RELEVANCE = 0.95
+# A firm sentence of the source in its own voice covering this much of the claim is background the source
+# tells itself: its denial of the story does not reach the claim.
+OWN_VOICE_RELEVANCE = 0.6
 
 MODEL_CLASS = {"supports": "agree", "contradicts": "disagree", "mentions": "discuss"}
 
@@ -92,7 +97,7 @@ def combine(
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
         may_contradict, denial = denial_reaching(claim, sentences, denials, typed=typed)
-        if may_contradict:
+        if may_contradict and not (not typed and _tells_in_own_voice(rule)):
             stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
@@ -116,6 +121,17 @@ def combine(
                               f"{_model_reason(prediction, stance)}; the source denies: {_quote(denial.text)}", relevance)
     return SourceDecision(_best_statement(prediction, rule, sentences), stance, EvidenceRule.MODEL,
                           _model_reason(prediction, stance), relevance)
+
+
+def _tells_in_own_voice(rule: SentenceStance | None) -> bool:
+    """The source's closest sentence states much of the claim firmly, in its own voice: background the
+    source itself tells, which its denial of the story does not take back."""
+    if rule is None or rule.statement.attribution or rule.statement.hedges or rule.statement.kind != "fact":
+        return False
+    text = rule.statement.text.lstrip()
+    if text[:1] in "\"“‘'" or is_denial(rule.statement) or rule.statement.negation:
+        return False
+    return rule.relevance >= OWN_VOICE_RELEVANCE
 
 
 def _quote(text: str, limit: int = 120) -> str:
