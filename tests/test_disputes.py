@@ -253,3 +253,29 @@ def test_a_denier_quoting_the_story_or_an_unnamed_voice_relays_it(nlp, relay):
     decision = combine(claim, _rule(claim, denier), None, denier, typed=False)
 
     assert decision.stance == "contradicts" and decision.rule == "relayed-denied-tale"
+
+
+def test_a_claim_relaying_a_report_is_contradicted_by_a_denial_of_that_report(nlp):
+    claim = _claim("The singer refused to sign the contract, a source close to the band told the Daily Echo.", nlp)
+    denier = _sentences(
+        "The singer's agent said the Daily Echo's story about the reunion was rubbish.\n\n"
+        "The band has not performed together since its farewell concert.\n",
+        nlp,
+    )
+    decision = combine(claim, None, None, denier, typed=False)
+
+    assert decision.stance == "contradicts" and decision.rule == "origin-denied"
+    assert decision.reason.startswith("denies the report the claim relays")
+
+
+def test_a_denial_of_another_outlets_report_does_not_reach_a_claim_relaying_this_one(nlp):
+    claim = _claim("The singer refused to sign the contract, a source close to the band told the Daily Echo.", nlp)
+    denier = _sentences(
+        "The singer's agent said the Morning Star's story about the reunion was rubbish.\n\n"
+        "The band has not performed together since its farewell concert.\n",
+        nlp,
+    )
+
+    decision = combine(claim, None, None, denier, typed=False)
+
+    assert decision is None or decision.rule != "origin-denied"

@@ -207,6 +207,7 @@ class EvidenceRule(StrEnum):
     RESTATEMENT = "restatement"
     RELAYED_DENIED_TALE = "relayed-denied-tale"
     TELLS_DENIED_TALE = "tells-denied-tale"
+    ORIGIN_DENIED = "origin-denied"
     MODEL = "model"
     MODEL_MISSING_PARTICIPANT = "model-missing-participant"
 

@@ -27,7 +27,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.match.coverage import entities_missing
-from claimcheck.match.disputes import denial_reaching, denials_in, denies_whole_tale, is_denial, relayed_tale_denial
+from claimcheck.match.disputes import (
+    denial_reaching,
+    denials_in,
+    denies_whole_tale,
+    is_denial,
+    origin_denied,
+    relayed_tale_denial,
+)
 from claimcheck.match.stance import SentenceStance
 from claimcheck.models import EvidenceRule, Stance, Statement
 
@@ -75,6 +82,12 @@ def combine(
         if relayed is not None:
             return SourceDecision(relayed, "contradicts", EvidenceRule.RELAYED_DENIED_TALE,
                                   f"relays the story only to deny it: {_quote(relayed.text)}", rule.relevance)
+    if rule is None or (rule.stance != "contradicts" and rule.rule != EvidenceRule.OTHER_TIME):
+        denied = origin_denied(claim, sentences, denials)
+        if denied is not None:
+            return SourceDecision(denied, "contradicts", EvidenceRule.ORIGIN_DENIED,
+                                  f"denies the report the claim relays ({claim.attribution}): {_quote(denied.text)}",
+                                  rule.relevance if rule is not None else 0.0)
     if rule is not None and (rule.stance in ("supports", "contradicts") or rule.rule == EvidenceRule.OTHER_TIME):
         # A source whose closest sentence is about another time speaks of another event: the model may not take a side.
         return from_rule(rule)

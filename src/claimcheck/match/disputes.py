@@ -35,7 +35,7 @@ from claimcheck.lexicon import dispute_words, slot_words
 from claimcheck.match.stance import YEAR
 from claimcheck.models import Statement
 
-__all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "relayed_tale_denial"]
+__all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "origin_denied", "relayed_tale_denial"]
 
 # "About" figures are read within about 10% of each other (docs/labels.md, numbers).
 SAME_FIGURE = 0.1
@@ -246,3 +246,29 @@ def _relays(supporting: Statement, denial: Denial, sentences: list[Statement]) -
         return any(word in _unnamed_sources() for word in re.findall(r"[a-z]+", supporting.attribution.lower()))
     denied = " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1])
     return re.search(rf"\b{re.escape(names[-1])}\b", denied) is not None
+
+
+def _origin_words(claim: Statement) -> set[str]:
+    """The words of the named party a claim is attributed to ("..., a source told The Mirror": mirror)."""
+    said_by = set(claim.attribution_terms)
+    return {word for entity in claim.entities if entity.label in NAME_LABELS
+            for word in entity.key.split("_") if word in said_by and word not in ARTICLES}
+
+
+def origin_denied(claim: Statement, sentences: list[Statement], denials: list[Denial]) -> Statement | None:
+    """The source's denial of a report as a whole when that report is the one the claim relays: the claim
+    is attributed to a named party ("according to the Mirror") and the denial, or the sentence before
+    it, names that party ("the Mirror's story is rubbish"). None otherwise.
+    denials: the source's, from `denials_in(sentences)`."""
+    if _denies_or_negates(claim):
+        return None
+    origin = _origin_words(claim)
+    if not origin or not _same_story(claim, sentences):
+        return None
+    for denial in denials:
+        if not denial.whole_tale or not _reaches(denial, claim):
+            continue
+        around = " ".join(_lower(s.text) for s in sentences[max(0, denial.position - 1):denial.position + 1])
+        if any(re.search(rf"\b{re.escape(word)}\b", around) for word in origin):
+            return denial.statement
+    return None
