@@ -34,6 +34,7 @@ from claimcheck.match.disputes import (
     is_denial,
     origin_denied,
     relayed_tale_denial,
+    same_story,
 )
 from claimcheck.match.stance import SentenceStance
 from claimcheck.models import EvidenceRule, Stance, Statement
@@ -93,10 +94,11 @@ def combine(
         return from_rule(rule)
     if prediction is None:
         return None if rule is None else from_rule(rule)
-    if not typed and rule is not None and prediction.label != "unrelated" and denies_whole_tale(claim) \
-            and not denials:
-        return SourceDecision(rule.statement, "contradicts", EvidenceRule.TELLS_DENIED_TALE,
-                              f"tells the story the claim denies: {_quote(rule.statement.text)}", rule.relevance)
+    if not typed and prediction.label != "unrelated" and denies_whole_tale(claim) and not denials \
+            and (rule is not None or same_story(claim, sentences)):
+        told = rule.statement if rule is not None else _best_statement(prediction, rule, sentences)
+        return SourceDecision(told, "contradicts", EvidenceRule.TELLS_DENIED_TALE,
+                              f"tells the story the claim denies: {_quote(told.text)}", rule.relevance if rule else 0.0)
     probabilities = prediction.probabilities
     stance: Stance | None = None
     denial: Statement | None = None

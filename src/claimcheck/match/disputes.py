@@ -35,7 +35,7 @@ from claimcheck.lexicon import dispute_words, slot_words
 from claimcheck.match.stance import YEAR
 from claimcheck.models import Statement
 
-__all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "origin_denied", "relayed_tale_denial"]
+__all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "origin_denied", "relayed_tale_denial", "same_story"]
 
 # "About" figures are read within about 10% of each other (docs/labels.md, numbers).
 SAME_FIGURE = 0.1
@@ -149,7 +149,7 @@ def _same_figure(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b))
 
 
-def _same_story(claim: Statement, sentences: list[Statement]) -> bool:
+def same_story(claim: Statement, sentences: list[Statement]) -> bool:
     """The source names at least half of the claim's named participants, a name of several words by all
     its words: a denial in an article about John Paul Jones says nothing about Paul Tudor Jones."""
     named: set[str] = set()
@@ -205,7 +205,7 @@ def denial_reaching(
         if typed and not _dates(claim.text):
             return True, None
         return False, None
-    if not _same_story(claim, sentences):
+    if not same_story(claim, sentences):
         return False, None
     for denial in denials:
         if _reaches(denial, claim):
@@ -263,7 +263,7 @@ def origin_denied(claim: Statement, sentences: list[Statement], denials: list[De
     if _denies_or_negates(claim):
         return None
     origin = _origin_words(claim)
-    if not origin or not _same_story(claim, sentences):
+    if not origin or not same_story(claim, sentences):
         return None
     for denial in denials:
         if not denial.whole_tale or not _reaches(denial, claim):
