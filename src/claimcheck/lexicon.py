@@ -117,6 +117,7 @@ class ClaimWords:
     evaluative_words: tuple[str, ...]
     definite_openers: tuple[str, ...]
     organisation_openers: tuple[str, ...]
+    name_titles: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def _claim_words(raw: dict[str, Any]) -> ClaimWords:
         evaluative_words=tuple(raw["evaluative_words"]),
         definite_openers=tuple(raw["definite_openers"]),
         organisation_openers=tuple(raw["organisation_openers"]),
+        name_titles=tuple(raw["name_titles"]),
     )
 
 

@@ -39,6 +39,10 @@ FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "m
 # a teaser, a caption or a navigation link.
 SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
 QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
+# a quotation in single quotes (British style: "as saying: 'We will ...'"), in straight-quoted text: it opens
+# on a quote mark before a word, after a space, a colon or a bracket (not an apostrophe: "don't", "Peter's"), and
+# ends on a quote mark after a word or punctuation and before a space or punctuation, or with the sentence
+SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=\w).*?(?:(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)|$)")
 # 'you' as the object of a preposition ('due to you violating the rules') is anyone, not the reader addressed
 OBJECT_YOU = re.compile(r"\b(?:to|for|with|at|of|by|from|on|about|against|toward|towards)\s+you\b")
 # a word of a person's name as written: capitalised, two letters or more ('Plant'; 'Mo' in 'Mo's')
@@ -69,6 +73,7 @@ class _Rules:
     imperative_start: re.Pattern[str]
     definite_start: re.Pattern[str]
     organisation_start: re.Pattern[str]
+    titled_name: re.Pattern[str]
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
@@ -94,7 +99,14 @@ def _rules() -> _Rules:
         imperative_start=_opening(words.imperative_openers),
         definite_start=_opening(words.definite_openers),
         organisation_start=_opening(words.organisation_openers),
+        titled_name=_titled(words.name_titles),
     )
+
+
+def _titled(titles: Iterable[str]) -> re.Pattern[str]:
+    """'Father O’Neal', 'Dr. Lee': a title with its capital, an optional full stop, then a capitalised word."""
+    written = alternatives(title[:1].upper() + title[1:] for title in titles)
+    return re.compile(rf"\b(?:{written})\.? +([A-Z][\w'’-]*[a-z])\b")
 
 
 def _plain(text: str) -> str:
@@ -126,7 +138,7 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
     ):
         return statement.kind
     # the writer's own words: a judgement inside quotation marks is the speaker's, and that it was said is a fact
-    outside = QUOTED.sub(" ", plain)
+    outside = SINGLE_QUOTED.sub(" ", QUOTED.sub(" ", plain))
     checks = (
         (rules.editorial, plain, "an editorial note"),
         (rules.commentary, plain, "commentary"),
@@ -143,7 +155,7 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
     reader = rules.reader.first_in(OBJECT_YOU.sub(" ", outside)) or rules.reader_start.match(opening)
     if reader or rules.imperative_start.match(opening):
         return "addressed to the reader"
-    quoted = any(mark in statement.text for mark in QUOTE_MARKS)
+    quoted = _quotes(statement.text)
     if not quoted and (rules.writer_start.match(plain) or rules.writer.first_in(outside) is not None):
         return "the writer speaking"
     if quoted and FIRST_PERSON.first_in(plain) is not None:
@@ -209,14 +221,19 @@ def not_claim_reason(
     person = (
         not clause
         and previous is not None
-        and (any(m.label == "PERSON" for m in previous.entities) or _names_known(previous, known))
+        and (
+            any(m.label == "PERSON" for m in previous.entities)
+            or _names_known(previous, known)
+            or _titled_names(previous)
+        )
         and not _quotes(statement.text)
         and PERSON_PRONOUN.search(plain) is not None
     )
     # a report in indirect speech names its source, even an unnamed one ('Witnesses said that bulldozers ...'): who
     # said what can be checked (a quotation's speech tag does not make an opinion concrete)
     reported = statement.attribution is not None and not _quotes(statement.text)
-    borrowed = borrowed or speaker or person or reported or _names_known(statement, known)
+    named = bool(_titled_names(statement)) or _names_known(statement, known)
+    borrowed = borrowed or speaker or person or reported or named
     if not (statement.entities or statement.quantities or borrowed):
         return "nothing concrete: no name, figure or date"
     # the figures and the person or thing referred to back count among the claim's content words
@@ -258,6 +275,18 @@ def _names_known(statement: Statement, known: frozenset[str]) -> bool:
     if text.startswith('"') and text.count('"') >= 2:
         text = text[: text.rindex('"')]  # what opens on a quotation says only what the quotation says
     return any(word in known for word in NAME_WORD.findall(text) if word not in (statement.attribution or ""))
+
+
+def _titled_names(statement: Statement) -> list[str]:
+    """The names the sentence writes after a person's title ('Father O’Neal' -> 'O’Neal'), which the tagger
+    may miss (an apostrophe in the name)."""
+    return _rules().titled_name.findall(statement.text)
+
+
+def names_in(statement: Statement) -> frozenset[str]:
+    """The words of the people the sentence names, the tagger's people and those after a title."""
+    titled = (word for name in _titled_names(statement) for word in NAME_WORD.findall(name.translate(STRAIGHT)))
+    return known_names([statement]) | frozenset(titled)
 
 
 def _is_question(statement: Statement | None) -> bool:
@@ -324,5 +353,5 @@ def claims_from_statements(statements: Sequence[Statement]) -> list[Claim]:
                 seen.add(key)
                 claims.append(_claim(part, statement, before))
         previous = statement
-        known |= known_names([statement])
+        known |= names_in(statement)
     return claims
