@@ -118,6 +118,7 @@ class ClaimWords:
     definite_openers: tuple[str, ...]
     organisation_openers: tuple[str, ...]
     name_titles: tuple[str, ...]
+    reader_interjections: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def _claim_words(raw: dict[str, Any]) -> ClaimWords:
         definite_openers=tuple(raw["definite_openers"]),
         organisation_openers=tuple(raw["organisation_openers"]),
         name_titles=tuple(raw["name_titles"]),
+        reader_interjections=tuple(raw["reader_interjections"]),
     )
 
 

@@ -38,6 +38,10 @@ FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "m
 # A sentence ends with punctuation (or a closing quote or bracket); a line that does not is a heading,
 # a teaser, a caption or a navigation link.
 SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
+QUOTED_QUESTION = re.compile(r'^"[^"]*\?"')  # straight-quoted text that opens on a quotation ending in '?'
+# a closing quote right after a word ends a quoted phrase, not a sentence ("Vatican praises 'gifts and qualities'"):
+# a sentence puts its full stop inside the quote (American style) or after it (British style)
+QUOTED_PHRASE_END = re.compile(r"\w[\"”’']$")
 QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
 # a quotation in single quotes (British style: "as saying: 'We will ...'"), in straight-quoted text: it opens
 # on a quote mark before a word, after a space, a colon or a bracket (not an apostrophe: "don't", "Peter's"), and
@@ -74,6 +78,8 @@ class _Rules:
     definite_start: re.Pattern[str]
     organisation_start: re.Pattern[str]
     titled_name: re.Pattern[str]
+    interjection: re.Pattern[str]
+    own_feeling: re.Pattern[str]
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
@@ -100,6 +106,20 @@ def _rules() -> _Rules:
         definite_start=_opening(words.definite_openers),
         organisation_start=_opening(words.organisation_openers),
         titled_name=_titled(words.name_titles),
+        own_feeling=_own_feeling(words.feeling_words),
+        interjection=re.compile(rf"(?:^|,) *(?:{alternatives(words.reader_interjections)}) *(?:,|$)"),
+    )
+
+
+def _own_feeling(feelings: Iterable[str]) -> re.Pattern[str]:
+    """A feeling word close to a first person word, with only lower-case words between ('I was so glad',
+    'we never wanted', 'a sad day for our city'), in straight-quoted text of any case."""
+    person = rf"(?i:{alternatives(FIRST_PERSON.phrases)})"
+    feeling = rf"(?i:{alternatives(sorted(feelings, key=len, reverse=True))})"
+    between = r"[a-z][\w'-]*,?"
+    return re.compile(
+        rf"(?<![\w-])(?<!\w')(?:{person}(?: +{between}){{0,3}} +{feeling}|{feeling}(?: +{between}){{0,4}} +{person})"
+        rf"(?![\w-])(?!'\w)"
     )
 
 
@@ -133,6 +153,13 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         return SPECULATION
     if statement.kind == "question":
         return statement.kind
+    quotation = plain.lstrip("\"' ")
+    # a quotation that opens on 'If' is a condition, as the sentence would be ('"If the deal fails, ...," she said')
+    if quotation != plain and cues().conditional_start.match(quotation) and not _counterfactual(statement, quotation):
+        return SPECULATION
+    # a quotation that asks is a question; its speech tag does not make it a claim ('"Who would pay?" he asked.')
+    if QUOTED_QUESTION.match(plain):
+        return "a quoted question"
     if statement.kind == "opinion" and (
         _is_question(statement) or cues().opinion.first_in(INVERTED_SHOULD.sub(" ", plain)) is not None
     ):
@@ -151,7 +178,9 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         if found is not None:
             return f"{reason}: '{found}'"
     # 'you' outside a quotation, or opening one: the reader addressed, or a maxim ('"You learn more from ..."')
-    opening = plain.lstrip("\"' ")
+    # 'You see, ...' or ', you know,' set off by commas only marks the tone: it addresses no one
+    opening = rules.interjection.sub(",", plain.lstrip("\"' ")).lstrip(", ")
+    outside = rules.interjection.sub(",", outside)
     reader = rules.reader.first_in(OBJECT_YOU.sub(" ", outside)) or rules.reader_start.match(opening)
     if reader or rules.imperative_start.match(opening):
         return "addressed to the reader"
@@ -160,7 +189,7 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         return "the writer speaking"
     if quoted and FIRST_PERSON.first_in(plain) is not None:
         feeling = rules.feeling.first_in(plain)
-        if feeling is not None:
+        if feeling is not None and rules.own_feeling.search(statement.text.translate(STRAIGHT)) is not None:
             return f"a quoted feeling: '{feeling}'"
     return None
 
@@ -194,7 +223,7 @@ def not_claim_reason(
             return "a lead-in: what it introduces follows"
     if not clause and _continues_list(statement, previous):
         return "a fragment: an item of what the sentence before introduced"
-    if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
+    if not clause and words <= MAX_HEADING_WORDS and (not SENTENCE_END.search(text) or QUOTED_PHRASE_END.search(text)):
         return "a heading, caption or teaser: no sentence punctuation"
     reason = _kind_reason(statement, plain)
     if reason is not None:
