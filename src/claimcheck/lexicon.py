@@ -119,6 +119,7 @@ class ClaimWords:
     organisation_openers: tuple[str, ...]
     name_titles: tuple[str, ...]
     reader_interjections: tuple[str, ...]
+    announcing_phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,7 @@ def _claim_words(raw: dict[str, Any]) -> ClaimWords:
         organisation_openers=tuple(raw["organisation_openers"]),
         name_titles=tuple(raw["name_titles"]),
         reader_interjections=tuple(raw["reader_interjections"]),
+        announcing_phrases=tuple(raw["announcing_phrases"]),
     )
 
 

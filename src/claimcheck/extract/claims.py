@@ -38,6 +38,7 @@ FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "m
 # A sentence ends with punctuation (or a closing quote or bracket); a line that does not is a heading,
 # a teaser, a caption or a navigation link.
 SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
+DIRECT_QUOTE = re.compile(r"""^[\s(\[]*["']|[:,] *["']""")  # in straight-quoted text
 QUOTED_QUESTION = re.compile(r'^"[^"]*\?"')  # straight-quoted text that opens on a quotation ending in '?'
 # a closing quote right after a word ends a quoted phrase, not a sentence ("Vatican praises 'gifts and qualities'"):
 # a sentence puts its full stop inside the quote (American style) or after it (British style)
@@ -80,6 +81,7 @@ class _Rules:
     titled_name: re.Pattern[str]
     interjection: re.Pattern[str]
     own_feeling: re.Pattern[str]
+    announcing: re.Pattern[str]
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
@@ -107,6 +109,8 @@ def _rules() -> _Rules:
         organisation_start=_opening(words.organisation_openers),
         titled_name=_titled(words.name_titles),
         own_feeling=_own_feeling(words.feeling_words),
+        # the formula announces only when what it announces follows ('to inform this audience that ...')
+        announcing=re.compile(rf"(?i)(?<![\w'-])(?:{alternatives(words.announcing_phrases)})(?= +(?:[\w']+ +){{0,3}}that\b)"),
         interjection=re.compile(rf"(?:^|,) *(?:{alternatives(words.reader_interjections)}) *(?:,|$)"),
     )
 
@@ -188,8 +192,10 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
     if not quoted and (rules.writer_start.match(plain) or rules.writer.first_in(outside) is not None):
         return "the writer speaking"
     if quoted and FIRST_PERSON.first_in(plain) is not None:
-        feeling = rules.feeling.first_in(plain)
-        if feeling is not None and rules.own_feeling.search(statement.text.translate(STRAIGHT)) is not None:
+        # 'I wish to inform you that ...' announces what follows: its feeling word is a formula
+        feeling = rules.feeling.first_in(rules.announcing.sub(" ", plain))
+        own = rules.own_feeling.search(rules.announcing.sub(" ", statement.text.translate(STRAIGHT)))
+        if feeling is not None and own is not None:
             return f"a quoted feeling: '{feeling}'"
     return None
 
@@ -260,7 +266,7 @@ def not_claim_reason(
     )
     # a report in indirect speech names its source, even an unnamed one ('Witnesses said that bulldozers ...'): who
     # said what can be checked (a quotation's speech tag does not make an opinion concrete)
-    reported = statement.attribution is not None and not _quotes(statement.text)
+    reported = statement.attribution is not None and not _quotes_directly(statement.text)
     named = bool(_titled_names(statement)) or _names_known(statement, known)
     borrowed = borrowed or speaker or person or reported or named
     if not (statement.entities or statement.quantities or borrowed):
@@ -292,6 +298,13 @@ def _speaks_for_organisation(statement: Statement | None) -> bool:
 def _quotes(text: str) -> bool:
     """The sentence quotes someone: double quotation marks, or single ones opening a quotation ('‘We won,’ he said')."""
     return any(mark in text for mark in QUOTE_MARKS) or SINGLE_QUOTE.search(text) is not None
+
+
+def _quotes_directly(text: str) -> bool:
+    """The sentence quotes someone's words as such: it opens on a quotation, or a quotation follows a colon or a
+    comma ('he said: "We ..."'). A quoted phrase inside indirect speech ('said the girls were "in their homes"',
+    'described it as a ‘being of light’') leaves the sentence a report of what was said."""
+    return DIRECT_QUOTE.search(text.translate(STRAIGHT)) is not None
 
 
 def _names_known(statement: Statement, known: frozenset[str]) -> bool:
