@@ -120,6 +120,7 @@ class ClaimWords:
     name_titles: tuple[str, ...]
     reader_interjections: tuple[str, ...]
     announcing_phrases: tuple[str, ...]
+    unknown_openers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def _claim_words(raw: dict[str, Any]) -> ClaimWords:
         name_titles=tuple(raw["name_titles"]),
         reader_interjections=tuple(raw["reader_interjections"]),
         announcing_phrases=tuple(raw["announcing_phrases"]),
+        unknown_openers=tuple(raw["unknown_openers"]),
     )
 
 

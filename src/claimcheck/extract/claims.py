@@ -82,6 +82,7 @@ class _Rules:
     interjection: re.Pattern[str]
     own_feeling: re.Pattern[str]
     announcing: re.Pattern[str]
+    unknown_start: re.Pattern[str]
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
@@ -109,6 +110,7 @@ def _rules() -> _Rules:
         organisation_start=_opening(words.organisation_openers),
         titled_name=_titled(words.name_titles),
         own_feeling=_own_feeling(words.feeling_words),
+        unknown_start=_opening(words.unknown_openers),
         # the formula announces only when what it announces follows ('to inform this audience that ...')
         announcing=re.compile(rf"(?i)(?<![\w'-])(?:{alternatives(words.announcing_phrases)})(?= +(?:[\w']+ +){{0,3}}that\b)"),
         interjection=re.compile(rf"(?:^|,) *(?:{alternatives(words.reader_interjections)}) *(?:,|$)"),
@@ -177,6 +179,8 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         (rules.appeal, plain, "an appeal"),
         (rules.evaluative, outside, "a judgement"),
     )
+    if rules.unknown_start.match(plain):
+        return "an open question: what is not known"
     for phrases, text, reason in checks:
         found = phrases.first_in(text)
         if found is not None:
