@@ -117,6 +117,10 @@ class ClaimWords:
     evaluative_words: tuple[str, ...]
     definite_openers: tuple[str, ...]
     organisation_openers: tuple[str, ...]
+    name_titles: tuple[str, ...]
+    reader_interjections: tuple[str, ...]
+    announcing_phrases: tuple[str, ...]
+    unknown_openers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,10 @@ def _claim_words(raw: dict[str, Any]) -> ClaimWords:
         evaluative_words=tuple(raw["evaluative_words"]),
         definite_openers=tuple(raw["definite_openers"]),
         organisation_openers=tuple(raw["organisation_openers"]),
+        name_titles=tuple(raw["name_titles"]),
+        reader_interjections=tuple(raw["reader_interjections"]),
+        announcing_phrases=tuple(raw["announcing_phrases"]),
+        unknown_openers=tuple(raw["unknown_openers"]),
     )
 
 

@@ -38,7 +38,16 @@ FIRST_PERSON = PhraseList(("i", "i'm", "i've", "i'd", "we", "we're", "we've", "m
 # A sentence ends with punctuation (or a closing quote or bracket); a line that does not is a heading,
 # a teaser, a caption or a navigation link.
 SENTENCE_END = re.compile(r"[.!?:;…\"”’')\]]$")
+DIRECT_QUOTE = re.compile(r"""^[\s(\[]*["']|[:,] *["']""")  # in straight-quoted text
+QUOTED_QUESTION = re.compile(r'^"[^"]*\?"')  # straight-quoted text that opens on a quotation ending in '?'
+# a closing quote right after a word ends a quoted phrase, not a sentence ("Vatican praises 'gifts and qualities'"):
+# a sentence puts its full stop inside the quote (American style) or after it (British style)
+QUOTED_PHRASE_END = re.compile(r"\w[\"”’']$")
 QUOTED = re.compile(r'"[^"]*"?')  # a quotation in straight-quoted text, to its end or the sentence's
+# a quotation in single quotes (British style: "as saying: 'We will ...'"), in straight-quoted text: it opens
+# on a quote mark before a word, after a space, a colon or a bracket (not an apostrophe: "don't", "Peter's"), and
+# ends on a quote mark after a word or punctuation and before a space or punctuation, or with the sentence
+SINGLE_QUOTED = re.compile(r"(?:^|(?<=[\s:(\[]))'(?=\w).*?(?:(?<=[\w.,!?])'(?=[\s.,;:!?)\]]|$)|$)")
 # 'you' as the object of a preposition ('due to you violating the rules') is anyone, not the reader addressed
 OBJECT_YOU = re.compile(r"\b(?:to|for|with|at|of|by|from|on|about|against|toward|towards)\s+you\b")
 # a word of a person's name as written: capitalised, two letters or more ('Plant'; 'Mo' in 'Mo's')
@@ -69,6 +78,11 @@ class _Rules:
     imperative_start: re.Pattern[str]
     definite_start: re.Pattern[str]
     organisation_start: re.Pattern[str]
+    titled_name: re.Pattern[str]
+    interjection: re.Pattern[str]
+    own_feeling: re.Pattern[str]
+    announcing: re.Pattern[str]
+    unknown_start: re.Pattern[str]
 
 
 def _opening(words: Iterable[str]) -> re.Pattern[str]:
@@ -94,7 +108,31 @@ def _rules() -> _Rules:
         imperative_start=_opening(words.imperative_openers),
         definite_start=_opening(words.definite_openers),
         organisation_start=_opening(words.organisation_openers),
+        titled_name=_titled(words.name_titles),
+        own_feeling=_own_feeling(words.feeling_words),
+        unknown_start=_opening(words.unknown_openers),
+        # the formula announces only when what it announces follows ('to inform this audience that ...')
+        announcing=re.compile(rf"(?i)(?<![\w'-])(?:{alternatives(words.announcing_phrases)})(?= +(?:[\w']+ +){{0,3}}that\b)"),
+        interjection=re.compile(rf"(?:^|,) *(?:{alternatives(words.reader_interjections)}) *(?:,|$)"),
     )
+
+
+def _own_feeling(feelings: Iterable[str]) -> re.Pattern[str]:
+    """A feeling word close to a first person word, with only lower-case words between ('I was so glad',
+    'we never wanted', 'a sad day for our city'), in straight-quoted text of any case."""
+    person = rf"(?i:{alternatives(FIRST_PERSON.phrases)})"
+    feeling = rf"(?i:{alternatives(sorted(feelings, key=len, reverse=True))})"
+    between = r"[a-z][\w'-]*,?"
+    return re.compile(
+        rf"(?<![\w-])(?<!\w')(?:{person}(?: +{between}){{0,3}} +{feeling}|{feeling}(?: +{between}){{0,4}} +{person})"
+        rf"(?![\w-])(?!'\w)"
+    )
+
+
+def _titled(titles: Iterable[str]) -> re.Pattern[str]:
+    """'Father O’Neal', 'Dr. Lee': a title with its capital, an optional full stop, then a capitalised word."""
+    written = alternatives(title[:1].upper() + title[1:] for title in titles)
+    return re.compile(rf"\b(?:{written})\.? +([A-Z][\w'’-]*[a-z])\b")
 
 
 def _plain(text: str) -> str:
@@ -121,12 +159,19 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         return SPECULATION
     if statement.kind == "question":
         return statement.kind
+    quotation = plain.lstrip("\"' ")
+    # a quotation that opens on 'If' is a condition, as the sentence would be ('"If the deal fails, ...," she said')
+    if quotation != plain and cues().conditional_start.match(quotation) and not _counterfactual(statement, quotation):
+        return SPECULATION
+    # a quotation that asks is a question; its speech tag does not make it a claim ('"Who would pay?" he asked.')
+    if QUOTED_QUESTION.match(plain):
+        return "a quoted question"
     if statement.kind == "opinion" and (
         _is_question(statement) or cues().opinion.first_in(INVERTED_SHOULD.sub(" ", plain)) is not None
     ):
         return statement.kind
     # the writer's own words: a judgement inside quotation marks is the speaker's, and that it was said is a fact
-    outside = QUOTED.sub(" ", plain)
+    outside = SINGLE_QUOTED.sub(" ", QUOTED.sub(" ", plain))
     checks = (
         (rules.editorial, plain, "an editorial note"),
         (rules.commentary, plain, "commentary"),
@@ -134,21 +179,27 @@ def _kind_reason(statement: Statement, plain: str) -> str | None:
         (rules.appeal, plain, "an appeal"),
         (rules.evaluative, outside, "a judgement"),
     )
+    if rules.unknown_start.match(plain):
+        return "an open question: what is not known"
     for phrases, text, reason in checks:
         found = phrases.first_in(text)
         if found is not None:
             return f"{reason}: '{found}'"
     # 'you' outside a quotation, or opening one: the reader addressed, or a maxim ('"You learn more from ..."')
-    opening = plain.lstrip("\"' ")
+    # 'You see, ...' or ', you know,' set off by commas only marks the tone: it addresses no one
+    opening = rules.interjection.sub(",", plain.lstrip("\"' ")).lstrip(", ")
+    outside = rules.interjection.sub(",", outside)
     reader = rules.reader.first_in(OBJECT_YOU.sub(" ", outside)) or rules.reader_start.match(opening)
     if reader or rules.imperative_start.match(opening):
         return "addressed to the reader"
-    quoted = any(mark in statement.text for mark in QUOTE_MARKS)
+    quoted = _quotes(statement.text)
     if not quoted and (rules.writer_start.match(plain) or rules.writer.first_in(outside) is not None):
         return "the writer speaking"
     if quoted and FIRST_PERSON.first_in(plain) is not None:
-        feeling = rules.feeling.first_in(plain)
-        if feeling is not None:
+        # 'I wish to inform you that ...' announces what follows: its feeling word is a formula
+        feeling = rules.feeling.first_in(rules.announcing.sub(" ", plain))
+        own = rules.own_feeling.search(rules.announcing.sub(" ", statement.text.translate(STRAIGHT)))
+        if feeling is not None and own is not None:
             return f"a quoted feeling: '{feeling}'"
     return None
 
@@ -182,7 +233,7 @@ def not_claim_reason(
             return "a lead-in: what it introduces follows"
     if not clause and _continues_list(statement, previous):
         return "a fragment: an item of what the sentence before introduced"
-    if not clause and words <= MAX_HEADING_WORDS and not SENTENCE_END.search(text):
+    if not clause and words <= MAX_HEADING_WORDS and (not SENTENCE_END.search(text) or QUOTED_PHRASE_END.search(text)):
         return "a heading, caption or teaser: no sentence punctuation"
     reason = _kind_reason(statement, plain)
     if reason is not None:
@@ -209,14 +260,19 @@ def not_claim_reason(
     person = (
         not clause
         and previous is not None
-        and (any(m.label == "PERSON" for m in previous.entities) or _names_known(previous, known))
+        and (
+            any(m.label == "PERSON" for m in previous.entities)
+            or _names_known(previous, known)
+            or _titled_names(previous)
+        )
         and not _quotes(statement.text)
         and PERSON_PRONOUN.search(plain) is not None
     )
     # a report in indirect speech names its source, even an unnamed one ('Witnesses said that bulldozers ...'): who
     # said what can be checked (a quotation's speech tag does not make an opinion concrete)
-    reported = statement.attribution is not None and not _quotes(statement.text)
-    borrowed = borrowed or speaker or person or reported or _names_known(statement, known)
+    reported = statement.attribution is not None and not _quotes_directly(statement.text)
+    named = bool(_titled_names(statement)) or _names_known(statement, known)
+    borrowed = borrowed or speaker or person or reported or named
     if not (statement.entities or statement.quantities or borrowed):
         return "nothing concrete: no name, figure or date"
     # the figures and the person or thing referred to back count among the claim's content words
@@ -248,6 +304,13 @@ def _quotes(text: str) -> bool:
     return any(mark in text for mark in QUOTE_MARKS) or SINGLE_QUOTE.search(text) is not None
 
 
+def _quotes_directly(text: str) -> bool:
+    """The sentence quotes someone's words as such: it opens on a quotation, or a quotation follows a colon or a
+    comma ('he said: "We ..."'). A quoted phrase inside indirect speech ('said the girls were "in their homes"',
+    'described it as a ‘being of light’') leaves the sentence a report of what was said."""
+    return DIRECT_QUOTE.search(text.translate(STRAIGHT)) is not None
+
+
 def _names_known(statement: Statement, known: frozenset[str]) -> bool:
     """The sentence names, by a word of the name only ('Plant', 'Mo'), a person the article introduced
     before: the tagger often misses a lone surname or first name, but it is as concrete as the full name.
@@ -258,6 +321,18 @@ def _names_known(statement: Statement, known: frozenset[str]) -> bool:
     if text.startswith('"') and text.count('"') >= 2:
         text = text[: text.rindex('"')]  # what opens on a quotation says only what the quotation says
     return any(word in known for word in NAME_WORD.findall(text) if word not in (statement.attribution or ""))
+
+
+def _titled_names(statement: Statement) -> list[str]:
+    """The names the sentence writes after a person's title ('Father O’Neal' -> 'O’Neal'), which the tagger
+    may miss (an apostrophe in the name)."""
+    return _rules().titled_name.findall(statement.text)
+
+
+def names_in(statement: Statement) -> frozenset[str]:
+    """The words of the people the sentence names, the tagger's people and those after a title."""
+    titled = (word for name in _titled_names(statement) for word in NAME_WORD.findall(name.translate(STRAIGHT)))
+    return known_names([statement]) | frozenset(titled)
 
 
 def _is_question(statement: Statement | None) -> bool:
@@ -324,5 +399,5 @@ def claims_from_statements(statements: Sequence[Statement]) -> list[Claim]:
                 seen.add(key)
                 claims.append(_claim(part, statement, before))
         previous = statement
-        known |= known_names([statement])
+        known |= names_in(statement)
     return claims
