@@ -12,6 +12,11 @@ debunker that tells the storm and the flooding denies the dams, not the flood), 
 quotes the denial. Its reasons are given in
 words, with its confidence.
 
+Before the model, three source-level dispute rules (match/disputes.py) may decide: a source relaying a
+story it denies as a whole is on the denying side (`relayed-denied-tale`); a claim attributed to a named
+party is contradicted by a source denying that party's report (`origin-denied`); a claim denying a
+report as a whole is contradicted by a source telling the story (`tells-denied-tale`).
+
 Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
 (match/stance.py); a stance the model decides is `model`; a source the model alone would call
 support or contradiction but that never names one of the claim's participants is
@@ -28,6 +33,7 @@ from dataclasses import dataclass
 
 from claimcheck.match.coverage import entities_missing
 from claimcheck.match.disputes import (
+    QUOTE_OPENERS,
     denial_reaching,
     denials_in,
     denies_whole_tale,
@@ -112,7 +118,7 @@ def combine(
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
         may_contradict, denial = denial_reaching(claim, sentences, denials, typed=typed)
-        if may_contradict and not (not typed and _tells_in_own_voice(rule)):
+        if may_contradict and (typed or not _tells_in_own_voice(rule)):
             stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
@@ -143,8 +149,7 @@ def _tells_in_own_voice(rule: SentenceStance | None) -> bool:
     source itself tells, which its denial of the story does not take back."""
     if rule is None or rule.statement.attribution or rule.statement.hedges or rule.statement.kind != "fact":
         return False
-    text = rule.statement.text.lstrip()
-    if text[:1] in "\"“‘'" or is_denial(rule.statement) or rule.statement.negation:
+    if rule.statement.text.lstrip()[:1] in QUOTE_OPENERS or is_denial(rule.statement) or rule.statement.negation:
         return False
     return rule.relevance >= OWN_VOICE_RELEVANCE
 

@@ -35,7 +35,17 @@ from claimcheck.lexicon import dispute_words, slot_words
 from claimcheck.match.stance import YEAR
 from claimcheck.models import Statement
 
-__all__ = ["Denial", "denial_reaching", "denials_in", "denies_whole_tale", "is_denial", "origin_denied", "relayed_tale_denial", "same_story"]
+__all__ = [
+    "QUOTE_OPENERS",
+    "Denial",
+    "denial_reaching",
+    "denials_in",
+    "denies_whole_tale",
+    "is_denial",
+    "origin_denied",
+    "relayed_tale_denial",
+    "same_story",
+]
 
 # "About" figures are read within about 10% of each other (docs/labels.md, numbers).
 SAME_FIGURE = 0.1
