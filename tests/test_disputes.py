@@ -279,3 +279,23 @@ def test_a_denial_of_another_outlets_report_does_not_reach_a_claim_relaying_this
     decision = combine(claim, None, None, denier, typed=False)
 
     assert decision is None or decision.rule != "origin-denied"
+
+
+DISCUSSING = Reading("discuss", {"agree": 0.1, "disagree": 0.1, "discuss": 0.7, "unrelated": 0.1})
+
+
+def test_a_denier_the_model_reads_as_discussing_still_contradicts_the_tale(nlp):
+    claim = _claim("The promoter also offered the band a private jet for the tour.", nlp)
+
+    decision = combine(claim, None, DISCUSSING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "contradicts" and decision.rule == "denied-tale"
+    assert decision.reason.startswith("denies the story as a whole: 'A report that the band turned down")
+
+
+def test_a_denier_the_model_reads_as_discussing_leaves_an_event_of_another_year_alone(nlp):
+    claim = _claim("The band played a charity concert in Leeds in 2009.", nlp)
+
+    decision = combine(claim, None, DISCUSSING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is None or decision.stance != "contradicts"

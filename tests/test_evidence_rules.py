@@ -129,7 +129,7 @@ SENTENCE_RULES: dict[EvidenceRule, tuple[str, str, str, str]] = {
 MODEL_RULES = {Rule.MODEL, Rule.MODEL_MISSING_PARTICIPANT}
 # Source-level rules about disputes, each with its cases in tests/test_disputes.py.
 # The source-level dispute rules have their cases in tests/test_disputes.py.
-DISPUTE_RULES = {Rule.RELAYED_DENIED_TALE, Rule.TELLS_DENIED_TALE, Rule.ORIGIN_DENIED}
+DISPUTE_RULES = {Rule.RELAYED_DENIED_TALE, Rule.TELLS_DENIED_TALE, Rule.ORIGIN_DENIED, Rule.DENIED_TALE}
 # Sentences of a background corpus, so that term rarity resembles a real corpus.
 FILLER = [
     "The weather was mild across the region on Sunday.",

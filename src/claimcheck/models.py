@@ -208,6 +208,7 @@ class EvidenceRule(StrEnum):
     RELAYED_DENIED_TALE = "relayed-denied-tale"
     TELLS_DENIED_TALE = "tells-denied-tale"
     ORIGIN_DENIED = "origin-denied"
+    DENIED_TALE = "denied-tale"
     MODEL = "model"
     MODEL_MISSING_PARTICIPANT = "model-missing-participant"
 

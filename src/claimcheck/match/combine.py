@@ -15,7 +15,9 @@ words, with its confidence.
 Before the model, three source-level dispute rules (match/disputes.py) may decide: a source relaying a
 story it denies as a whole is on the denying side (`relayed-denied-tale`); a claim attributed to a named
 party is contradicted by a source denying that party's report (`origin-denied`); a claim denying a
-report as a whole is contradicted by a source telling the story (`tells-denied-tale`).
+report as a whole is contradicted by a source telling the story (`tells-denied-tale`). After the model:
+a source it reads as discussing the story that denies the story as a whole contradicts the claims of
+the tale its denial reaches (`denied-tale`).
 
 Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
 (match/stance.py); a stance the model decides is `model`; a source the model alone would call
@@ -122,6 +124,15 @@ def combine(
             stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
+    elif not typed and prediction.label == "discuss" and not (rule is not None and rule.relevance >= RESTATED_RELEVANCE):
+        # A source the model reads as discussing the story, and that denies the story as a whole, is on the
+        # denying side for every claim of the tale its denial reaches (not for background it tells itself).
+        whole_tale = [d for d in denials if d.whole_tale]
+        reaches, denied = denial_reaching(claim, sentences, whole_tale, typed=False) if whole_tale else (False, None)
+        if reaches and denied is not None and not _tells_in_own_voice(rule):
+            return SourceDecision(denied, "contradicts", EvidenceRule.DENIED_TALE,
+                                  f"denies the story as a whole: {_quote(denied.text)}",
+                                  rule.relevance if rule is not None else 0.0)
     missing = entities_missing(claim, sentences) if stance is not None else []
     if missing:
         # A source that never names who or where the claim is about cannot take a side on it.
