@@ -55,6 +55,7 @@ __all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance"]
 ASSERT_RELEVANCE = 0.7
 WHOLE_CLAIM_RELEVANCE = 0.5
 CONFLICT_RELEVANCE = 0.6
+SAME_COUNT_CONFLICT_RELEVANCE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +178,10 @@ def _number_conflict(p: _Pair) -> Finding | None:
     numbers = p.numbers
     if numbers is None or numbers.stance != "contradicts" or p.hedge is not None:
         return None
-    return numbers if p.cover.relevance >= CONFLICT_RELEVANCE else None
+    # Two figures counting the same thing ("28 bodies", "20 bodies") are about one quantity already.
+    counted = {q.counted for q in p.claim.quantities if q.counted} & {q.counted for q in p.sentence.quantities if q.counted}
+    needed = SAME_COUNT_CONFLICT_RELEVANCE if counted else CONFLICT_RELEVANCE
+    return numbers if p.cover.relevance >= needed else None
 
 
 def _implied_action(p: _Pair) -> Finding | None:
