@@ -38,10 +38,16 @@ def _corpus(tmp_path, nlp):
     return claimcheck.load_corpus([str(tmp_path)], nlp=nlp, use_store=False)
 
 
-def test_an_article_sentence_is_corroborated_on_its_main_point_and_the_reason_names_the_aside(tmp_path, nlp):
+def _profile_verdict(tmp_path, nlp, word):
+    """verify's verdict on the profile's claim holding word, against the whole corpus."""
     corpus = _corpus(tmp_path, nlp)
     report = claimcheck.verify_articles([str(tmp_path / "profile.txt")], corpus, nlp=nlp, use_model=False)
-    (verdict,) = [v for v in report.verdicts if "influence" in v.claim]
+    (verdict,) = [v for v in report.verdicts if word in v.claim]
+    return verdict
+
+
+def test_an_article_sentence_is_corroborated_on_its_main_point_and_the_reason_names_the_aside(tmp_path, nlp):
+    verdict = _profile_verdict(tmp_path, nlp, "influence")
     assert verdict.label == "corroborated"
     (support,) = [e for e in verdict.evidence if e.stance == "supports"]
     assert support.source.endswith("other.txt")
@@ -50,9 +56,7 @@ def test_an_article_sentence_is_corroborated_on_its_main_point_and_the_reason_na
 
 
 def test_a_figure_in_an_aside_is_named_in_the_reason_not_required(tmp_path, nlp):
-    corpus = _corpus(tmp_path, nlp)
-    report = claimcheck.verify_articles([str(tmp_path / "profile.txt")], corpus, nlp=nlp, use_model=False)
-    (verdict,) = [v for v in report.verdicts if "farmhouse" in v.claim]
+    verdict = _profile_verdict(tmp_path, nlp, "farmhouse")
     assert verdict.label == "corroborated"
     (support,) = [e for e in verdict.evidence if e.stance == "supports"]
     assert support.sentence == "Dana Whitfield recently bought a farmhouse near Harrogate."

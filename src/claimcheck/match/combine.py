@@ -86,6 +86,8 @@ def combine(
     typed: the claim is text a user typed, read as the model learned to read a headline; a sentence of
     an article is contradicted by the model only where the source's denial reaches it (match/disputes.py)."""
     denials = denials_in(sentences)
+    relevance = rule.relevance if rule is not None else 0.0
+    restates = relevance >= RESTATED_RELEVANCE
     if rule is not None and rule.stance == "supports":
         relayed = relayed_tale_denial(claim, rule.statement, sentences, denials)
         if relayed is not None:
@@ -96,7 +98,7 @@ def combine(
         if denied is not None:
             return SourceDecision(denied, "contradicts", EvidenceRule.ORIGIN_DENIED,
                                   f"denies the report the claim relays ({claim.attribution}): {_quote(denied.text)}",
-                                  rule.relevance if rule is not None else 0.0)
+                                  relevance)
     if rule is not None and (rule.stance in ("supports", "contradicts") or rule.rule == EvidenceRule.OTHER_TIME):
         # A source whose closest sentence is about another time speaks of another event: the model may not take a side.
         return from_rule(rule)
@@ -106,7 +108,7 @@ def combine(
             and (rule is not None or same_story(claim, sentences)):
         told = rule.statement if rule is not None else _best_statement(prediction, rule, sentences)
         return SourceDecision(told, "contradicts", EvidenceRule.TELLS_DENIED_TALE,
-                              f"tells the story the claim denies: {_quote(told.text)}", rule.relevance if rule else 0.0)
+                              f"tells the story the claim denies: {_quote(told.text)}", relevance)
     probabilities = prediction.probabilities
     stance: Stance | None = None
     denial: Statement | None = None
@@ -115,7 +117,7 @@ def combine(
     elif (
         prediction.label == "disagree"
         and probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY
-        and not (rule is not None and rule.relevance >= RESTATED_RELEVANCE)
+        and not restates
     ):
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
@@ -124,15 +126,14 @@ def combine(
             stance = "contradicts"
     elif prediction.label == "unrelated":
         return None
-    elif not typed and prediction.label == "discuss" and not (rule is not None and rule.relevance >= RESTATED_RELEVANCE):
+    elif not typed and prediction.label == "discuss" and not restates:
         # A source the model reads as discussing the story, and that denies the story as a whole, is on the
         # denying side for every claim of the tale its denial reaches (not for background it tells itself).
         whole_tale = [d for d in denials if d.whole_tale]
         reaches, denied = denial_reaching(claim, sentences, whole_tale, typed=False) if whole_tale else (False, None)
         if reaches and denied is not None and not _tells_in_own_voice(rule):
             return SourceDecision(denied, "contradicts", EvidenceRule.DENIED_TALE,
-                                  f"denies the story as a whole: {_quote(denied.text)}",
-                                  rule.relevance if rule is not None else 0.0)
+                                  f"denies the story as a whole: {_quote(denied.text)}", relevance)
     missing = entities_missing(claim, sentences) if stance is not None else []
     if missing:
         # A source that never names who or where the claim is about cannot take a side on it.
@@ -146,7 +147,6 @@ def combine(
         if rule is not None:
             return from_rule(rule)
         stance = "mentions"
-    relevance = rule.relevance if rule is not None else 0.0
     if denial is not None:
         # The denial that reaches the claim is the sentence an analyst checks.
         return SourceDecision(denial, stance, EvidenceRule.MODEL,

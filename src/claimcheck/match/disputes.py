@@ -254,8 +254,12 @@ def _relays(supporting: Statement, denial: Denial, sentences: list[Statement]) -
     if not names:
         # "a source said", "insiders told ...": in an article that denies the story, an unnamed voice is the story's
         return any(word in _unnamed_sources() for word in re.findall(r"[a-z]+", supporting.attribution.lower()))
-    denied = " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1])
-    return re.search(rf"\b{re.escape(names[-1])}\b", denied) is not None
+    return re.search(rf"\b{re.escape(names[-1])}\b", _around(denial, sentences)) is not None
+
+
+def _around(denial: Denial, sentences: list[Statement]) -> str:
+    """The denying sentence and the one before it: where a denial names whose report it denies."""
+    return " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1])
 
 
 def _origin_words(claim: Statement) -> set[str]:
@@ -278,7 +282,7 @@ def origin_denied(claim: Statement, sentences: list[Statement], denials: list[De
     for denial in denials:
         if not denial.whole_tale or not _reaches(denial, claim):
             continue
-        around = " ".join(_lower(s.text) for s in sentences[max(0, denial.position - 1):denial.position + 1])
+        around = _lower(_around(denial, sentences))
         if any(re.search(rf"\b{re.escape(word)}\b", around) for word in origin):
             return denial.statement
     return None
