@@ -130,6 +130,8 @@ MODEL_RULES = {Rule.MODEL, Rule.MODEL_MISSING_PARTICIPANT}
 # Source-level rules about disputes, each with its cases in tests/test_disputes.py.
 # The source-level dispute rules have their cases in tests/test_disputes.py.
 DISPUTE_RULES = {Rule.RELAYED_DENIED_TALE, Rule.TELLS_DENIED_TALE, Rule.ORIGIN_DENIED, Rule.DENIED_TALE}
+# Support in other words needs the sentence encoder and a sentence of an article: cases in tests/test_meaning.py.
+MEANING_RULES = {Rule.PARAPHRASE}
 # Sentences of a background corpus, so that term rarity resembles a real corpus.
 FILLER = [
     "The weather was mild across the region on Sunday.",
@@ -139,7 +141,7 @@ FILLER = [
 
 
 def test_every_rule_id_has_a_case():
-    assert set(SENTENCE_RULES) | MODEL_RULES | DISPUTE_RULES == set(EvidenceRule)
+    assert set(SENTENCE_RULES) | MODEL_RULES | DISPUTE_RULES | MEANING_RULES == set(EvidenceRule)
 
 
 @pytest.mark.parametrize("rule", list(SENTENCE_RULES), ids=str)

@@ -205,6 +205,7 @@ class EvidenceRule(StrEnum):
     PARTIAL_COVERAGE = "partial-coverage"
     NUMBER_AGREEMENT = "number-agreement"
     RESTATEMENT = "restatement"
+    PARAPHRASE = "paraphrase"
     RELAYED_DENIED_TALE = "relayed-denied-tale"
     TELLS_DENIED_TALE = "tells-denied-tale"
     ORIGIN_DENIED = "origin-denied"

@@ -20,7 +20,7 @@ from claimcheck.extract.worth import claim_worth
 from claimcheck.indexing import load_stored_corpus, store_location
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
-from claimcheck.match import load_stance_model, match_claim
+from claimcheck.match import load_meaning, load_stance_model, match_claim
 from claimcheck.models import Article, Claim, ReadFailure, Report, Statement, Verdict
 from claimcheck.verdict import label_claim
 from claimcheck.workers import stop_workers_on_interrupt
@@ -73,15 +73,17 @@ def check_claims(
     nlp=None, published: str | None = None,
 ) -> Iterator[Verdict]:
     """Label each claim against the corpus, in order. model: a loaded stance model, to share it between calls.
-    nlp: the pipeline that parses the claims' slots (loaded when not given); published: their article's date."""
+    nlp: the pipeline that parses the claims' slots (loaded when not given); published: their article's date.
+    use_model: with the learned stance model and the sentence encoder; without them, the rules alone."""
     if model is None and use_model:
         model = load_stance_model()
+    meaning = load_meaning() if use_model else None
     claims = list(claims)
     slots = claim_slots(claims, nlp=nlp or load_pipeline(), published=published)
     for claim, parts in zip(claims, slots, strict=True):
         evidence = match_claim(
             claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
-            model=model, sentences_of=corpus.sentences_of,
+            model=model, sentences_of=corpus.sentences_of, meaning=meaning,
         )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
         yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement),

@@ -7,10 +7,11 @@ from collections.abc import Callable
 
 from claimcheck.match.combine import SourceDecision, combine, from_rule
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
+from claimcheck.match.meaning import Meaning, load_meaning
 from claimcheck.match.stance import SentenceStance, decide_stance
 from claimcheck.models import Claim, Evidence, Statement
 
-__all__ = ["Retriever", "StatementIndex", "load_stance_model", "match_claim"]
+__all__ = ["Meaning", "Retriever", "StatementIndex", "load_meaning", "load_stance_model", "match_claim"]
 
 # The learned model reads whole sources; only the best-ranked candidate sources are worth reading.
 MAX_MODEL_SOURCES = 60
@@ -37,8 +38,11 @@ def match_claim(
     limit: int = DEFAULT_CANDIDATES,
     model=None,
     sentences_of: Callable[[str], list[Statement]] | None = None,
+    meaning: Meaning | None = None,
 ) -> list[Evidence]:
     """One Evidence per source that speaks to the claim: its strongest sentence decides its stance.
+    meaning: the sentence encoder that hears a sentence of an article restated in other words
+    (match/meaning.py); a typed claim is what a user asked to check, and must be stated in its words.
 
     The claim's own source is left out: an article cannot corroborate or contradict itself.
     """
@@ -53,7 +57,7 @@ def match_claim(
         if statement.source not in ranked_sources:
             ranked_sources.append(statement.source)
         decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance,
-                                 main_point=not claim.typed)
+                                 main_point=not claim.typed, meaning=None if claim.typed else meaning)
         if decision is None:
             continue
         current = best.get(statement.source)

@@ -48,11 +48,16 @@ from claimcheck.match.differences import (
     compare_alternatives,
     compare_numbers,
 )
+from claimcheck.match.meaning import Meaning
 from claimcheck.models import EvidenceRule, Stance, Statement
 
 __all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance"]
 
 ASSERT_RELEVANCE = 0.7
+# A sentence that covers less of the claim's words may still restate it in other words: when the sentence
+# encoder (match/meaning.py) puts the two this close, and it covers at least MEANING_RELEVANCE of the claim.
+MEANING_SIMILARITY = 0.65
+MEANING_RELEVANCE = 0.3
 WHOLE_CLAIM_RELEVANCE = 0.5
 CONFLICT_RELEVANCE = 0.6
 SAME_COUNT_CONFLICT_RELEVANCE = 0.5
@@ -92,11 +97,27 @@ class _Pair:
     computed once, when a rule first asks."""
 
     def __init__(
-        self, claim: Statement, sentence: Statement, idf: Callable[[str], float], cover: Coverage, *, main_point: bool
+        self, claim: Statement, sentence: Statement, idf: Callable[[str], float], cover: Coverage, *, main_point: bool,
+        similarity: float | None = None, meaning: Meaning | None = None,
     ) -> None:
         self.claim, self.sentence, self.idf, self.cover = claim, sentence, idf, cover
         # Judged on its main point only: an article's sentence, whose asides are the article's background.
         self.main_point = main_point
+        self._similarity, self._meaning = similarity, meaning
+
+    @cached_property
+    def similarity(self) -> float | None:
+        """How close the two are in meaning (cosine of their sentence vectors), or None without an encoder."""
+        if self._similarity is None and self._meaning is not None:
+            self._similarity = self._meaning.similarity(self.claim.text, self.sentence.text)
+        return self._similarity
+
+    @cached_property
+    def in_other_words(self) -> bool:
+        """The sentence says the claim in other words: too few shared words to assert it, but close in meaning."""
+        if self.cover.relevance >= ASSERT_RELEVANCE or self.cover.missing_entities:
+            return False
+        return _close_in_meaning(self.cover.relevance, self.similarity)
 
     @cached_property
     def hedge(self) -> str | None:
@@ -199,9 +220,10 @@ def _implied_action(p: _Pair) -> Finding | None:
 
 
 def _related(p: _Pair) -> Finding | None:
-    if p.cover.relevance >= ASSERT_RELEVANCE:
+    if p.cover.relevance >= ASSERT_RELEVANCE or p.in_other_words:
         return None
-    return _mention(EvidenceRule.RELATED, f"related: covers {p.cover.relevance:.0%} of the claim")
+    close = f", meaning similarity {p.similarity:.2f}" if p.similarity is not None else ""
+    return _mention(EvidenceRule.RELATED, f"related: covers {p.cover.relevance:.0%} of the claim{close}")
 
 
 def _hedged_opposite(p: _Pair) -> Finding | None:
@@ -274,6 +296,9 @@ def _support(p: _Pair) -> Finding:
     """What is left when no rule objects: the sentence asserts the claim."""
     if p.numbers is not None and p.numbers.stance == "supports":
         rule, reason = p.numbers.rule, p.numbers.reason
+    elif p.in_other_words:
+        rule, reason = EvidenceRule.PARAPHRASE, (f"same statement in other words: meaning similarity {p.similarity:.2f}, "
+                                                 f"covers {p.cover.relevance:.0%} of the claim's words")
     else:
         rule, reason = EvidenceRule.RESTATEMENT, f"same statement: covers {p.cover.relevance:.0%} of the claim"
     if p.sentence.attribution:
@@ -281,6 +306,10 @@ def _support(p: _Pair) -> Finding:
     if p.main_point:
         reason += _aside_not_stated(p)
     return Finding(rule, "supports", reason, Strength.SUPPORT)
+
+
+def _close_in_meaning(relevance: float, similarity: float | None) -> bool:
+    return similarity is not None and relevance >= MEANING_RELEVANCE and similarity >= MEANING_SIMILARITY
 
 
 def _figure_in_main_point(claim: Statement) -> bool:
@@ -332,14 +361,21 @@ def decide_stance(
     idf: Callable[[str], float],
     min_relevance: float = 0.5,
     main_point: bool = False,
+    meaning: Meaning | None = None,
 ) -> SentenceStance | None:
     """The stance of one sentence towards a claim, or None when the sentence is not about the claim.
     main_point: judge the claim on its main point (its core terms) only, as a careful reader labels a
-    sentence of an article; a typed claim (the default) must be stated in full."""
+    sentence of an article; a typed claim (the default) must be stated in full. meaning: a sentence
+    encoder, to hear restatements in other words (without one, only shared words count)."""
     cover = coverage(claim, sentence, idf)
+    similarity = None
     if cover.relevance < min_relevance:
-        return None
-    pair = _Pair(claim, sentence, idf, cover, main_point=main_point)
+        if meaning is None or cover.relevance < MEANING_RELEVANCE:
+            return None
+        similarity = meaning.similarity(claim.text, sentence.text)
+        if not _close_in_meaning(cover.relevance, similarity):
+            return None
+    pair = _Pair(claim, sentence, idf, cover, main_point=main_point, similarity=similarity, meaning=meaning)
     found = next((finding for rule in RULES if (finding := rule(pair)) is not None), None) or _support(pair)
     return SentenceStance(sentence, found.stance, found.rule, found.reason, cover.relevance, found.strength)
 
