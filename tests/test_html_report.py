@@ -1,15 +1,29 @@
-"""The HTML report: the marks, the escaping, a page that loads nothing."""
+"""The HTML report: the marks, the escaping, a page that loads nothing, and the page in a real browser.
+
+The browser tests run the real CLI on a small corpus (one article holds script and onerror markup,
+two disagree on a figure), open the page in headless Chromium through Playwright and click its
+filters. They need Debian's chromium: without it they skip, unless CI is set (.ci/run installs it),
+where they fail.
+"""
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
+import os
 import re
+import shutil
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import pytest
+from click.testing import CliRunner
 from sample_reports import sample_report
 
+from claimcheck.cli import cli
 from claimcheck.models import CorpusInfo, Report
 from claimcheck.report import render
 from claimcheck.report.highlight import Segment, claim_segments, decisive_segments
@@ -194,3 +208,173 @@ def test_source_links_are_file_urls_or_the_fetched_url(tmp_path: Path) -> None:
     assert source_href("https://example.org/a?b=1") == "https://example.org/a?b=1"
     assert source_href("javascript:alert(1)", cwd=Path("/w")) == "file:///w/javascript%3Aalert%281%29"
     assert source_href("-") is None and source_href(None) is None
+
+
+# -- the page in a browser ------------------------------------------------------------------------
+
+
+def _chromium() -> str:
+    """The system chromium, or skip (no CI) / fail (CI): CI must run these tests."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    playwright_missing = False
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        playwright_missing = True
+    if found and not playwright_missing:
+        return found
+    missing = "the playwright package (pip install -e '.[dev]')" if playwright_missing else "chromium (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(f"CI is set but {missing} is missing: .ci/run installs both")
+    pytest.skip(f"browser test: {missing} is not installed; CI runs it")
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    executable = _chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=executable, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("html-report")
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    (corpus / "a_local.txt").write_text(LOCAL, encoding="utf-8")
+    (corpus / "b_wire.txt").write_text(WIRE, encoding="utf-8")
+    (corpus / "c_blog.txt").write_text(BLOG, encoding="utf-8")
+    return folder
+
+
+def _run(workspace: Path, *args: str) -> tuple[Path, dict[str, Any]]:
+    """Run the real CLI twice, as HTML and as JSON (what the page should show); the HTML file and the JSON report."""
+    corpus = str(workspace / "corpus")
+    name = args[0]
+    html = workspace / f"{name}.html"
+    runner = CliRunner()
+    written = runner.invoke(cli, [*args, "--against", corpus, "--format", "html", "-o", str(html)])
+    assert written.exit_code == 0, written.stderr
+    assert written.stdout == ""
+    as_json = runner.invoke(cli, [*args, "--against", corpus, "--format", "json"])
+    return html, json.loads(as_json.stdout)
+
+
+@pytest.fixture(scope="module")
+def verified(workspace: Path) -> tuple[Path, dict[str, Any]]:
+    return _run(workspace, "verify", str(workspace / "corpus"))
+
+
+@pytest.fixture
+def page_errors() -> list[str]:
+    """What the page logged as errors: script exceptions, and anything its CSP refused."""
+    return []
+
+
+@pytest.fixture
+def page(browser: Any, page_errors: list[str]) -> Iterator[Any]:
+    opened = browser.new_page(viewport={"width": 1366, "height": 768})  # a laptop screen
+    opened.on("console", lambda message: page_errors.append(message.text) if message.type == "error" else None)
+    opened.on("pageerror", lambda error: page_errors.append(str(error)))
+    yield opened
+    opened.close()
+
+
+def _open(page: Any, html: Path) -> Any:
+    page.goto(html.as_uri())
+    page.wait_for_selector("#filters:not([hidden])", timeout=10_000)  # the page's script ran (its CSP hash holds)
+    return page
+
+
+def _visible_labels(page: Any) -> list[str]:
+    return page.eval_on_selector_all("article.claim:not([hidden])", "els => els.map(e => e.dataset.label)")
+
+
+def test_browser_label_filter_hides_the_other_claims(page: Any, page_errors: list[str], verified: tuple[Path, dict[str, Any]]) -> None:
+    html, report = verified
+    labels = [verdict["label"] for verdict in report["verdicts"]]
+    assert {"contradicted", "corroborated", "single-sourced"} <= set(labels)
+    _open(page, html)
+    assert _visible_labels(page) == labels
+    assert page.inner_text("#shown") == f"showing {len(labels)} of {len(labels)} claims"
+
+    for label in ("single-sourced", "unmatched", "corroborated"):
+        page.uncheck(f"#filters input[value={label}]")
+    assert _visible_labels(page) == ["contradicted"] * labels.count("contradicted")
+    assert page.locator("article.claim:visible").count() == labels.count("contradicted")
+    assert page.inner_text("#shown") == f"showing {labels.count('contradicted')} of {len(labels)} claims"
+
+    page.check("#filters input[value=corroborated]")
+    local = str(Path(html.parent / "corpus" / "a_local.txt"))
+    page.select_option("#source-filter", f"article:{local}")
+    shown = page.eval_on_selector_all("article.claim:not([hidden])", "els => els.map(e => [e.dataset.article, e.dataset.label])")
+    expected = [[v["source"], v["label"]] for v in report["verdicts"] if v["source"] == local and v["label"] in {"contradicted", "corroborated"}]
+    assert shown == expected and expected
+    assert page.locator("section.article:visible").count() == 1
+    assert page_errors == []
+
+
+def test_browser_marks_the_disagreeing_figures(page: Any, verified: tuple[Path, dict[str, Any]]) -> None:
+    html, report = verified
+    _open(page, html)
+    local = str(html.parent / "corpus" / "a_local.txt")
+    [conflict] = [v for v in report["verdicts"] if v["source"] == local and v["label"] == "contradicted"]
+    assert [e["reason"] for e in conflict["evidence"]] == ["numbers disagree: $5 billion vs $2.2 billion"]
+    block = page.locator(f"article.claim#claim-{conflict['id']}")
+    assert block.locator("mark.figure").all_inner_texts() == ["$2.2 billion"]
+    assert block.locator("mark.party").all_inner_texts() == ["the Swedish defence ministry"]
+    assert "according to the Swedish defence ministry" in block.locator(".evidence-head").inner_text()
+    # and the other way round: the wire's claim, contradicted by the local figure
+    wire = str(html.parent / "corpus" / "b_wire.txt")
+    [other] = [v for v in report["verdicts"] if v["source"] == wire and v["label"] == "contradicted"]
+    assert page.locator(f"article.claim#claim-{other['id']} mark.figure").all_inner_texts() == ["$5 billion"]
+
+
+def test_browser_runs_no_script_from_the_corpus(page: Any, page_errors: list[str], verified: tuple[Path, dict[str, Any]]) -> None:
+    html, _ = verified
+    _open(page, html)
+    page.wait_for_load_state("load")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    text = page.inner_text("main")
+    assert SCRIPT in text and IMG in text  # shown as the words they are
+    assert page.locator("main img, main script").count() == 0
+    assert page_errors == []  # nothing was refused by the policy either: nothing tried to load
+
+
+def test_browser_print_shows_every_claim_without_the_filters(page: Any, verified: tuple[Path, dict[str, Any]]) -> None:
+    html, report = verified
+    _open(page, html)
+    page.uncheck("#filters input[value=contradicted]")
+    page.emulate_media(media="print")
+    assert not page.is_visible("#filters")
+    assert page.locator("article.claim:visible").count() == len(report["verdicts"])
+
+
+def test_browser_screenshot_of_the_report(page: Any, verified: tuple[Path, dict[str, Any]], tmp_path: Path) -> None:
+    html, _ = verified
+    _open(page, html)
+    shot = tmp_path / "report.png"
+    page.screenshot(path=str(shot), full_page=True)
+    data = shot.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+def test_browser_check_report_shows_typed_claims_with_their_evidence(page: Any, page_errors: list[str], workspace: Path) -> None:
+    html, report = _run(workspace, "check", "Sweden announced a $5 billion aid package for Ukraine on Monday.")
+    assert [v["label"] for v in report["verdicts"]] == ["contradicted"]
+    _open(page, html)
+    assert page.inner_text("main h2") == "Typed claims"
+    claim = page.locator("article.claim")
+    assert claim.get_attribute("data-article") == ""
+    assert "typed claim" in claim.locator(".where").inner_text()
+    assert "$2.2 billion" in claim.locator("mark.figure").all_inner_texts()
+    wire = str(workspace / "corpus" / "b_wire.txt")
+    page.select_option("#source-filter", f"evidence:{wire}")
+    assert page.locator("article.claim:visible").count() == 1
+    page.select_option("#source-filter", "article:")
+    assert page.locator("article.claim:visible").count() == 1
+    assert page_errors == []
