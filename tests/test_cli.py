@@ -172,7 +172,7 @@ def test_a_copy_of_a_corpus_article_is_not_corroborated_by_its_original(runner, 
         assert all("003_a4435aa4fe306851" not in e["source"] for e in verdict["evidence"])
 
 
-CHOICES = "choose from table, json, jsonl, csv, markdown, sarif, junit"
+CHOICES = "choose from table, json, jsonl, csv, markdown, sarif, junit, html"
 
 
 @pytest.mark.parametrize("command", [["verify", ARTICLE], ["check", "The bridge will reopen in May."]])

@@ -115,7 +115,7 @@ def test_unknown_format_in_the_environment_is_refused_with_the_choices(tmp_path:
     with pytest.raises(ConfigError) as raised:
         load_settings(start=tmp_path, environ={"CLAIMCHECK_FORMAT": "sarif2"})
     assert str(raised.value) == (
-        "CLAIMCHECK_FORMAT=sarif2: unknown format; choose from table, json, jsonl, csv, markdown, sarif, junit"
+        "CLAIMCHECK_FORMAT=sarif2: unknown format; choose from table, json, jsonl, csv, markdown, sarif, junit, html"
     )
 
 

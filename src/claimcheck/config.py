@@ -45,6 +45,7 @@ class OutputFormat(StrEnum):
     MARKDOWN = "markdown"
     SARIF = "sarif"
     JUNIT = "junit"
+    HTML = "html"
 
 
 FORMAT_NAMES: tuple[str, ...] = tuple(member.value for member in OutputFormat)

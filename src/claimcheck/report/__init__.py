@@ -14,6 +14,7 @@ from claimcheck.errors import ConfigError
 from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Report
 from claimcheck.report.csv_out import render_csv
+from claimcheck.report.html import render_html
 from claimcheck.report.jsonout import render_json, render_jsonl, verdict_line
 from claimcheck.report.junit import render_junit
 from claimcheck.report.markdown import render_markdown
@@ -25,6 +26,7 @@ __all__ = [
     "RenderOptions",
     "render",
     "render_csv",
+    "render_html",
     "render_json",
     "render_jsonl",
     "render_junit",
@@ -42,7 +44,7 @@ class RenderOptions:
     evidence: bool = False  # table: the sentences behind each label
     color: bool = False  # table: ANSI colour
     fail_on: tuple[str, ...] = ("contradicted",)  # junit: labels that are failures
-    locate: Locator = no_locator  # csv, markdown, sarif, junit: line numbers
+    locate: Locator = no_locator  # csv, markdown, sarif, junit, html: line numbers
 
 
 RENDERERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
@@ -53,6 +55,7 @@ RENDERERS: dict[OutputFormat, Callable[[Report, RenderOptions], str]] = {
     OutputFormat.MARKDOWN: lambda report, o: render_markdown(report, locate=o.locate),
     OutputFormat.SARIF: lambda report, o: render_sarif(report, locate=o.locate),
     OutputFormat.JUNIT: lambda report, o: render_junit(report, fail_on=o.fail_on, locate=o.locate),
+    OutputFormat.HTML: lambda report, o: render_html(report, locate=o.locate),
 }
 
 
