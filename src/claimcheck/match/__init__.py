@@ -8,13 +8,14 @@ from collections.abc import Callable
 from claimcheck.match.combine import SourceDecision, combine, from_rule
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
 from claimcheck.match.meaning import Meaning, load_meaning
-from claimcheck.match.stance import SentenceStance, decide_stance
+from claimcheck.match.stance import SentenceStance, decide_stance, meaning_worth
 from claimcheck.models import Claim, Evidence, Statement
 
 __all__ = ["Meaning", "Retriever", "StatementIndex", "load_meaning", "load_stance_model", "match_claim"]
 
 # The learned model reads whole sources; only the best-ranked candidate sources are worth reading.
 MAX_MODEL_SOURCES = 60
+MAX_MEANING_CANDIDATES = 10
 STANCE_ORDER = {"contradicts": 0, "supports": 1, "mentions": 2}
 
 
@@ -27,6 +28,14 @@ def load_stance_model():
         return StanceModel.load()
     except (OSError, ValueError, KeyError) as exc:
         raise ClaimcheckError(f"the packaged stance model cannot be used: {exc}; reinstall claimcheck") from None
+
+
+def _worth_encoding(claim: Statement, candidates: list[Statement], idf: Callable[[str], float]) -> set[int]:
+    """ids of the candidates the sentence encoder reads: those that may say the claim in other words, the
+    MAX_MEANING_CANDIDATES that cover most of its words (encoding is the costliest step of a match)."""
+    worth = [(relevance, id(c)) for c in candidates if (relevance := meaning_worth(claim, c, idf=idf)) is not None]
+    worth.sort(key=lambda item: -item[0])
+    return {ident for _, ident in worth[:MAX_MEANING_CANDIDATES]}
 
 
 def match_claim(
@@ -52,12 +61,17 @@ def match_claim(
     query = [t for t in core if t not in statement.attribution_terms] + list(statement.background_terms)
     best: dict[str, SentenceStance] = {}
     ranked_sources: list[str] = []
+    meaning = None if claim.typed else meaning
     # The claim's own source is left out in the query, so it takes none of the `limit` places.
-    for statement in retriever.candidates(query, limit=limit, exclude_source=claim.source):
+    candidates = retriever.candidates(query, limit=limit, exclude_source=claim.source)
+    in_other_words = _worth_encoding(claim.statement, candidates, retriever.idf) if meaning is not None else set()
+    if meaning is not None:
+        meaning.prepare([claim.statement.text, *(c.text for c in candidates if id(c) in in_other_words)])
+    for statement in candidates:
         if statement.source not in ranked_sources:
             ranked_sources.append(statement.source)
         decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance,
-                                 main_point=not claim.typed, meaning=None if claim.typed else meaning)
+                                 main_point=not claim.typed, meaning=meaning if id(statement) in in_other_words else None)
         if decision is None:
             continue
         current = best.get(statement.source)

@@ -51,7 +51,7 @@ from claimcheck.match.differences import (
 from claimcheck.match.meaning import Meaning
 from claimcheck.models import EvidenceRule, Stance, Statement
 
-__all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance"]
+__all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance", "meaning_worth"]
 
 ASSERT_RELEVANCE = 0.7
 # A sentence that covers less of the claim's words may still restate it in other words: when the sentence
@@ -352,6 +352,14 @@ RULES: tuple[Callable[[_Pair], Finding | None], ...] = (
     _predicate_not_stated,
     _partial_coverage,
 )
+
+
+def meaning_worth(claim: Statement, sentence: Statement, *, idf: Callable[[str], float]) -> float | None:
+    """The pair's coverage when decide_stance may ask the sentence encoder about it (the sentence covers too
+    few of the claim's words to restate it, and enough to say it in other words), else None. Lets a caller
+    choose the pairs worth encoding and encode them in one batch."""
+    relevance = coverage(claim, sentence, idf).relevance
+    return relevance if MEANING_RELEVANCE <= relevance < ASSERT_RELEVANCE else None
 
 
 def decide_stance(
