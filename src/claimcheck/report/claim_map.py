@@ -22,15 +22,17 @@ def _short(source: str) -> str:
     return source.rsplit("/", 1)[-1] if "://" not in source else source
 
 
-def _figures_block(number: int, cluster: ClaimCluster) -> str:
+def _figures_block(number: int, cluster: ClaimCluster, conflicting: list[ClaimCluster]) -> str:
     """Below the table, where it has the whole width: every figure of a cluster with who stated it and when.
 
     '4. Kim Jong Un has sent about 10,000 soldiers' then '   about 10,000  002_x.txt, 2024-11-04, the Pentagon'.
     """
     lines = [f"\n{number}. {cluster.name}: figures"]
-    for figure in cluster.figures:
+    stated = [(figure, "") for figure in cluster.figures]
+    stated += [(figure, " contradicts") for other in conflicting for figure in other.figures]
+    for figure, relation in stated:
         details = [_short(figure.source), *(v for v in (figure.published, figure.time, figure.attributed_to) if v)]
-        lines.append(f"   {figure.text}  ({', '.join(details)})")
+        lines.append(f"   {figure.text}  ({', '.join(details)}){relation}")
     return "\n".join(lines)
 
 
@@ -58,7 +60,7 @@ def render_map_table(claim_map: ClaimMap, *, color: bool = False, width: int = 1
         name = Text(cluster.name)
         if len(cluster.members) > 1:
             name.append(f"\n{len(cluster.members)} claims", style="dim")
-        if cluster.figures:
+        if cluster.figures and (len(cluster.members) > 1 or cluster.conflicts_with):
             name.append(f"\nfigures: {len(cluster.figures)}, below", style="dim")
         table.add_row(
             str(number),
@@ -69,9 +71,11 @@ def render_map_table(claim_map: ClaimMap, *, color: bool = False, width: int = 1
             "\n".join(_short(s) for s in cluster.contradicting_sources),
         )
     console.print(table)
+    # Figures are listed for the clusters where they can be compared: several claims, or a conflict.
+    by_id = {cluster.id: cluster for cluster in claim_map.clusters}
     for number, cluster in enumerate(claim_map.clusters, start=1):
-        if cluster.figures:
-            console.print(_figures_block(number, cluster))
+        if cluster.figures and (len(cluster.members) > 1 or cluster.conflicts_with):
+            console.print(_figures_block(number, cluster, [by_id[i] for i in cluster.conflicts_with if i in by_id]))
     counts = {label: sum(c.label == label for c in claim_map.clusters) for label in LABEL_STYLES}
     summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
     console.print(f"{len(claim_map.clusters)} clusters: {summary or 'none'}")
