@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import runpy
+from pathlib import Path
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -144,3 +147,12 @@ def test_clusters_merge_through_chains_of_support_and_cite_the_clause_a_sentence
     clusters = build_clusters(verdicts, origin_of=lambda source: source)
     groups = sorted(sorted(m.id for m in c.members) for c in clusters)
     assert groups == [["v", "w2"], ["w1"], ["x", "y", "z"]]
+
+
+def test_map_json_validates_against_the_published_schema(corpus_dir):
+    root = Path(__file__).resolve().parent.parent
+    published = (root / "docs" / "schema" / "map.schema.json").read_text(encoding="utf-8")
+    script = runpy.run_path(str(root / "scripts" / "gen_schema.py"))
+    assert published == script["render_schema"](script["ClaimMap"]), "run: python scripts/gen_schema.py"
+    document, _ = _map(corpus_dir)
+    jsonschema.Draft202012Validator(json.loads(published)).validate(document)
