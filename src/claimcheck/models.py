@@ -366,3 +366,62 @@ class Report(_Frozen):
         if data.get("baseline", ...) is None:
             del data["baseline"]
         return data
+
+
+MAP_SCHEMA_VERSION = "1"  # the claim map of `claimcheck map`, versioned apart from Report
+
+
+class ClusterMember(_Frozen):
+    """One claim of a cluster: a sentence (or clause) of one article, with its own verdict's label."""
+
+    id: str = Field(description="The claim id.")
+    claim: str = Field(description="The claim text.")
+    name: str = Field(description="The claim's short name.")
+    source: str = Field(description="The article the claim comes from.")
+    span: tuple[int, int] = Field(description="Character span of the claim in its source.")
+    label: Label = Field(description="The label of the claim's own verdict.")
+    published: str | None = Field(None, description="The article's publication date, when known.")
+
+
+class Figure(_Frozen):
+    """A figure one member of a cluster states, with who stated it and when."""
+
+    text: str = Field(description="As written: 'about 10,000'.")
+    value: float = Field(description="The central value, scales applied.")
+    unit: str | None = Field(None, description="Currency code, 'percent', or a measurement unit.")
+    counted: str | None = Field(None, description="Lemma of what is counted: 'troop'.")
+    claim_id: str = Field(description="The member claim that states it.")
+    source: str = Field(description="The article that states it.")
+    attributed_to: str | None = Field(None, description="Who the claim is attributed to; null in the article's own voice.")
+    published: str | None = Field(None, description="The article's publication date, when known.")
+    time: str | None = Field(None, description="A date in the sentence, as written ('last week'), when there is one.")
+
+
+class ClaimCluster(_Frozen):
+    """Claims that the stance engine found supporting each other: one assertion, made by several sources.
+
+    Two claims are in one cluster when a supporting evidence item of one is the sentence of the other
+    (docs/labels.md#claim-clusters); contradicting evidence never merges, it is listed here.
+    """
+
+    id: str = Field(description="Content hash of the member claim ids: stable across runs.")
+    name: str = Field(description="The short name of the member with the most supporting origins.")
+    label: Label = Field(description="contradicted if any member is, else corroborated if any member is, else single-sourced.")
+    members: list[ClusterMember]
+    sources: list[str] = Field(description="Sources asserting the claim: the members' articles and the supporting evidence's.")
+    origins: list[str] = Field(description="Independent origins among them, as the verdicts count them.")
+    contradicting_sources: list[str] = Field(default_factory=list, description="Sources whose evidence contradicts a member.")
+    contradicting_origins: list[str] = Field(default_factory=list, description="Independent origins among them.")
+    conflicts_with: list[str] = Field(
+        default_factory=list, description="Ids of the clusters holding a contradicting sentence, when it is a claim of its own."
+    )
+    figures: list[Figure] = Field(default_factory=list, description="Every figure the members state, by date.")
+
+
+class ClaimMap(_Frozen):
+    """A corpus at a glance: its claims grouped into clusters, conflicting ones first."""
+
+    schema_version: str = MAP_SCHEMA_VERSION
+    corpus: CorpusInfo
+    clusters: list[ClaimCluster] = Field(default_factory=list)
+    failures: list[ReadFailure] = Field(default_factory=list)

@@ -12,6 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from claimcheck.clusters import build_clusters, keep_cluster
 from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
@@ -21,11 +22,21 @@ from claimcheck.indexing import load_stored_corpus, store_location
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_meaning, load_stance_model, match_claim
-from claimcheck.models import Article, Claim, ReadFailure, Report, Statement, Verdict
+from claimcheck.models import Article, Claim, ClaimMap, ClusterMember, ReadFailure, Report, Statement, Verdict
 from claimcheck.verdict import label_claim
 from claimcheck.workers import stop_workers_on_interrupt
 
-__all__ = ["Corpus", "check_claims", "check_texts", "iter_verified", "load_corpus", "merge_reports", "verify_articles"]
+__all__ = [
+    "Corpus",
+    "check_claims",
+    "check_texts",
+    "iter_verified",
+    "load_corpus",
+    "map_corpus",
+    "merge_reports",
+    "select_clusters",
+    "verify_articles",
+]
 
 
 def load_corpus(
@@ -221,3 +232,50 @@ def verify_articles(
     if not parts:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
     return merge_reports(parts, corpus)
+
+
+def map_corpus(
+    inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
+    read_options: ReadOptions | None = None, use_model: bool = True,
+    on_progress: Callable[[str, int, int], None] | None = None,
+) -> ClaimMap:
+    """The claim map of a corpus: every article the inputs name checked against the corpus (its own
+    sentences are already parsed), then its claims grouped into clusters (claimcheck.clusters)."""
+    report = verify_articles(
+        inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
+        use_model=use_model, on_progress=on_progress,
+    )
+    published = {article.source: article.published for article in corpus.articles}
+    clusters = build_clusters(
+        report.verdicts, origin_of=corpus.origin_of, origin_cited=corpus.origin_cited, published_of=published.get
+    )
+    return ClaimMap(corpus=corpus.info(), clusters=clusters, failures=report.failures)
+
+
+def select_clusters(
+    claim_map: ClaimMap, corpus: Corpus, *, labels: Sequence[str] = (), min_origins: int = 0,
+    about: str | None = None, nlp=None,
+) -> ClaimMap:
+    """The clusters of a map that pass the filters (claimcheck.clusters.keep_cluster), in their order.
+
+    about: a text whose content terms (lemmas and entity keys, as the matcher reads them) one member's
+    sentence must all hold: "North Korean troops" keeps the clusters a sentence naming both belongs to.
+    """
+    wanted: set[str] = set()
+    if about:
+        wanted = set(typed_claim(about, claim_id=None, nlp=nlp or load_pipeline()).statement.terms)
+
+    def terms_of(member: ClusterMember) -> set[str]:
+        start, end = member.span
+        return {
+            term
+            for statement in corpus.sentences_of(member.source)
+            if statement.start <= start and end <= statement.end
+            for term in statement.terms
+        }
+
+    kept = [
+        cluster for cluster in claim_map.clusters
+        if keep_cluster(cluster, labels=labels, min_origins=min_origins, about=wanted, terms_of=terms_of)
+    ]
+    return claim_map.model_copy(update={"clusters": kept})

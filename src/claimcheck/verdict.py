@@ -34,7 +34,7 @@ def label_claim(
     cites, if any; a support relayed from an outlet counts as that outlet's, and one relayed from the claim's
     own outlet does not count (circular reporting)."""
     usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
-    relayed = [(e, _counted_origin(e, origin_cited)) for e in usable if e.stance == "supports"]
+    relayed = [(e, counted_origin(e, origin_cited)) for e in usable if e.stance == "supports"]
     circular = [e for e, origin in relayed if origin == own_origin]
     counted = [e for e, origin in relayed if origin != own_origin]
     supporting = sorted({origin for e, origin in relayed} - {own_origin})
@@ -81,7 +81,8 @@ def label_claim(
     )
 
 
-def _counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:
+def counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:
+    """The origin a supporting item counts for: the corpus outlet it relays, when it relays one, else its own."""
     if evidence.attributed_to and origin_cited is not None:
         return origin_cited(evidence.attributed_to) or evidence.origin
     return evidence.origin

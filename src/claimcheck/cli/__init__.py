@@ -33,9 +33,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from claimcheck.cli import check_cmd, extract_cmd, fetch_cmd, index_cmd, verify_cmd
+    from claimcheck.cli import check_cmd, extract_cmd, fetch_cmd, index_cmd, map_cmd, verify_cmd
 
-    for module in (verify_cmd, check_cmd, index_cmd, extract_cmd, fetch_cmd):
+    for module in (verify_cmd, check_cmd, map_cmd, index_cmd, extract_cmd, fetch_cmd):
         cli.add_command(module.command)
 
 

@@ -20,7 +20,7 @@ from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Evidence, Label, Report, Verdict
 from claimcheck.report.highlight import Segment, claim_segments, decisive_segments
 
-__all__ = ["LABEL_ORDER", "render_html", "source_href"]
+__all__ = ["LABEL_ORDER", "render_html", "render_template", "source_href"]
 
 # The order of the summary and the filters: the labels that need a look first.
 LABEL_ORDER: tuple[Label, ...] = ("contradicted", "single-sourced", "unmatched", "corroborated")
@@ -130,4 +130,14 @@ def render_html(report: Report, *, locate: Locator | None = None, cwd: Path | No
         script=script,
         csp=f"default-src 'none'; style-src '{_csp_hash(css)}'; script-src '{_csp_hash(script)}'; "
         "base-uri 'none'; form-action 'none'",
+    )
+
+
+def render_template(name: str, **context: object) -> str:
+    """A page of another template of templates/ (the claim map's), with the report's CSS inline and no
+    script: its Content-Security-Policy allows that stylesheet alone."""
+    css = _static("report.css")
+    return _ENV.get_template(name).render(
+        css=css, csp=f"default-src 'none'; style-src '{_csp_hash(css)}'; base-uri 'none'; form-action 'none'",
+        **context,
     )

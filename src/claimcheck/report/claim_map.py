@@ -1,0 +1,97 @@
+"""ClaimMap -> a table for people, JSON, or one HTML page. Returns text; never prints, reads no file."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from claimcheck.models import ClaimCluster, ClaimMap
+from claimcheck.report.html import render_template
+from claimcheck.report.table import LABEL_STYLES
+
+__all__ = ["MAP_FORMATS", "render_map", "render_map_html", "render_map_json", "render_map_table"]
+
+MAP_FORMATS = ("table", "json", "html")
+
+
+def render_map_json(claim_map: ClaimMap) -> str:
+    return json.dumps(claim_map.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def _short(source: str) -> str:
+    return source.rsplit("/", 1)[-1] if "://" not in source else source
+
+
+def _figures_block(number: int, cluster: ClaimCluster, conflicting: list[ClaimCluster]) -> str:
+    """Below the table, where it has the whole width: every figure of a cluster with who stated it and when.
+
+    '4. Kim Jong Un has sent about 10,000 soldiers' then '   about 10,000  002_x.txt, 2024-11-04, the Pentagon'.
+    """
+    lines = [f"\n{number}. {cluster.name}: figures"]
+    stated = [(figure, "") for figure in cluster.figures]
+    stated += [(figure, " contradicts") for other in conflicting for figure in other.figures]
+    for figure, relation in stated:
+        details = [_short(figure.source), *(v for v in (figure.published, figure.time, figure.attributed_to) if v)]
+        lines.append(f"   {figure.text}  ({', '.join(details)}){relation}")
+    return "\n".join(lines)
+
+
+def render_map_table(claim_map: ClaimMap, *, color: bool = False, width: int = 120) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, color_system="standard" if color else None,
+                      force_terminal=color, highlight=False, soft_wrap=False)
+    info = claim_map.corpus
+    console.print(
+        f"Corpus: {info.location} ({info.sources} sources, {info.origins} independent origins, "
+        f"{info.statements} sentences)"
+    )
+    table = Table(expand=False)
+    table.add_column("#", justify="right", style="dim")
+    table.add_column("Cluster", overflow="fold", ratio=3, min_width=24)
+    table.add_column("Label", no_wrap=True)
+    table.add_column("Origins", justify="right")
+    table.add_column("Sources asserting", overflow="fold", ratio=2)
+    table.add_column("Contradicted by", overflow="fold", ratio=2)
+    for number, cluster in enumerate(claim_map.clusters, start=1):
+        name = Text(cluster.name)
+        if len(cluster.members) > 1:
+            name.append(f"\n{len(cluster.members)} claims", style="dim")
+        if cluster.figures and (len(cluster.members) > 1 or cluster.conflicts_with):
+            name.append(f"\nfigures: {len(cluster.figures)}, below", style="dim")
+        table.add_row(
+            str(number),
+            name,
+            Text(cluster.label, style=LABEL_STYLES[cluster.label]),
+            str(len(cluster.origins)),
+            "\n".join(_short(s) for s in cluster.sources),
+            "\n".join(_short(s) for s in cluster.contradicting_sources),
+        )
+    console.print(table)
+    # Figures are listed for the clusters where they can be compared: several claims, or a conflict.
+    by_id = {cluster.id: cluster for cluster in claim_map.clusters}
+    for number, cluster in enumerate(claim_map.clusters, start=1):
+        if cluster.figures and (len(cluster.members) > 1 or cluster.conflicts_with):
+            console.print(_figures_block(number, cluster, [by_id[i] for i in cluster.conflicts_with if i in by_id]))
+    counts = {label: sum(c.label == label for c in claim_map.clusters) for label in LABEL_STYLES}
+    summary = ", ".join(f"{n} {label}" for label, n in counts.items() if n)
+    console.print(f"{len(claim_map.clusters)} clusters: {summary or 'none'}")
+    for failure in claim_map.failures:
+        console.print(f"not read: {failure.input}: {failure.reason}")
+    return buffer.getvalue()
+
+
+def render_map_html(claim_map: ClaimMap) -> str:
+    """One self-contained page (templates/map.html.j2), every string escaped by the template."""
+    return render_template("map.html.j2", claim_map=claim_map, short=_short)
+
+
+def render_map(claim_map: ClaimMap, output_format: str, *, color: bool = False) -> str:
+    if output_format == "json":
+        return render_map_json(claim_map)
+    if output_format == "html":
+        return render_map_html(claim_map)
+    return render_map_table(claim_map, color=color)
