@@ -17,13 +17,13 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from claimcheck.models import ClaimCluster, ClusterMember, Evidence, Figure, Label, Verdict
 from claimcheck.verdict import counted_origin
 
-__all__ = ["build_clusters", "cluster_label", "keep_cluster"]
+__all__ = ["ClaimSpans", "build_clusters", "cluster_label", "keep_cluster"]
 
 # The most informative label of the members wins: a conflict is news, then a corroboration.
 _LABEL_RANK: dict[Label, int] = {"contradicted": 0, "corroborated": 1, "single-sourced": 2, "unmatched": 3}
 
 
-class _Spans:
+class ClaimSpans:
     """The claims of each source by span, to find the claim a cited sentence holds."""
 
     def __init__(self, verdicts: Sequence[Verdict]) -> None:
@@ -90,7 +90,7 @@ def build_clusters(
     (no source) take no part.
     """
     claims = [v for v in verdicts if v.source is not None and v.span is not None]
-    spans = _Spans(claims)
+    spans = ClaimSpans(claims)
     groups = _Groups(len(claims))
     for index, verdict in enumerate(claims):
         for item in verdict.evidence:

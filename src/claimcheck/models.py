@@ -368,7 +368,7 @@ class Report(_Frozen):
         return data
 
 
-MAP_SCHEMA_VERSION = "1"  # the claim map of `claimcheck map`, versioned apart from Report
+MAP_SCHEMA_VERSION = "2"  # the claim map of `claimcheck map`, versioned apart from Report
 
 
 class ClusterMember(_Frozen):
@@ -418,10 +418,55 @@ class ClaimCluster(_Frozen):
     figures: list[Figure] = Field(default_factory=list, description="Every figure the members state, by date.")
 
 
+FigureRelationKind = Literal["agrees", "superseded", "supersedes", "conflict"]
+FigureStatus = Literal["agrees", "superseded", "conflict"]
+
+
+class FigureRelation(_Frozen):
+    """How one figure of a group relates to another, decided by one evidence item of the corpus."""
+
+    relation: FigureRelationKind = Field(
+        description="agrees (ranges overlap within their qualifiers), superseded (an older-dated figure a later-dated "
+        "source gives differently), supersedes (the later figure), conflict (different figures, same or unknown date)."
+    )
+    other: int = Field(ge=0, description="Index of the other figure in the group's `figures`.")
+    rule: EvidenceRule = Field(description="The evidence rule that compared them: number-agreement, number-conflict, older-figure.")
+
+
+class DatedFigure(_Frozen):
+    """A figure of a quantity group, with the date it is placed at and its relations to the others."""
+
+    figure: Figure
+    cluster_id: str = Field(description="The cluster of the claim that states it.")
+    date: str | None = Field(
+        None, description="The date the figure is placed at (YYYY-MM-DD): a resolved date in the sentence, else the "
+        "article's publication date; null when neither is known."
+    )
+    status: FigureStatus | None = Field(
+        None, description="superseded if a later figure updates it, else conflict if any figure conflicts with it, else "
+        "agrees if one agrees; null when no evidence compared it."
+    )
+    relations: list[FigureRelation] = Field(default_factory=list)
+
+
+class FigureGroup(_Frozen):
+    """Figures for one quantity (same unit and counted noun) from clusters the number rules compared."""
+
+    id: str = Field(description="Content hash of the cluster ids: stable across runs.")
+    name: str = Field(description="The name of its cluster with the most independent origins.")
+    counted: str | None = Field(None, description="Lemma of what is counted: 'troop'.")
+    unit: str | None = Field(None, description="Currency code, 'percent', or a measurement unit.")
+    clusters: list[str] = Field(description="Ids of the clusters whose figures are here.")
+    figures: list[DatedFigure] = Field(description="Every figure, dated ones first by date, then undated.")
+
+
 class ClaimMap(_Frozen):
     """A corpus at a glance: its claims grouped into clusters, conflicting ones first."""
 
     schema_version: str = MAP_SCHEMA_VERSION
     corpus: CorpusInfo
     clusters: list[ClaimCluster] = Field(default_factory=list)
+    figure_groups: list[FigureGroup] = Field(
+        default_factory=list, description="Figures over time: one quantity's figures across clusters, related."
+    )
     failures: list[ReadFailure] = Field(default_factory=list)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimcheck.clusters import build_clusters, keep_cluster
+from claimcheck.figures import build_figure_groups
 from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
@@ -249,7 +250,8 @@ def map_corpus(
     clusters = build_clusters(
         report.verdicts, origin_of=corpus.origin_of, origin_cited=corpus.origin_cited, published_of=published.get
     )
-    return ClaimMap(corpus=corpus.info(), clusters=clusters, failures=report.failures)
+    figure_groups = build_figure_groups(report.verdicts, clusters)
+    return ClaimMap(corpus=corpus.info(), clusters=clusters, figure_groups=figure_groups, failures=report.failures)
 
 
 def select_clusters(
@@ -278,4 +280,6 @@ def select_clusters(
         cluster for cluster in claim_map.clusters
         if keep_cluster(cluster, labels=labels, min_origins=min_origins, about=wanted, terms_of=terms_of)
     ]
-    return claim_map.model_copy(update={"clusters": kept})
+    kept_ids = {cluster.id for cluster in kept}
+    groups = [group for group in claim_map.figure_groups if kept_ids.intersection(group.clusters)]
+    return claim_map.model_copy(update={"clusters": kept, "figure_groups": groups})
