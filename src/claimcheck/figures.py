@@ -7,7 +7,9 @@ sentence by source and span, which points at a claim as it does for clusters (cl
 groups come from union-find over the evidence, in linear time. Figures of one cluster that count the
 same thing are one quantity too. A relation comes only from an evidence item, never from comparing
 all pairs: agrees (number-agreement), superseded (a number rule, both dates known and different: the
-older figure is updated by the later one), conflict (a number rule, same date or a date unknown).
+older figure is updated by the later one), conflict (a number rule, same date or a date unknown). Other
+evidence (the stance engine related the sentences on other grounds: a hedge, the model) joins two figures
+only when both name the same counted noun, and relates them as 'related': not compared.
 """
 
 from __future__ import annotations
@@ -51,23 +53,29 @@ class _Link(NamedTuple):
     rule: EvidenceRule
 
 
-def _same_thing(a: Figure, b: Figure) -> bool:
-    """Same unit, and the same counted noun unless one side names none (the number rule already compared them)."""
-    return a.unit == b.unit and (a.counted is None or b.counted is None or a.counted == b.counted)
+def _same_thing(a: Figure, b: Figure, *, numbers_compared: bool) -> bool:
+    """Same unit and the same counted noun; a side naming none only when a number rule compared them."""
+    if a.unit != b.unit:
+        return False
+    if a.counted is None or b.counted is None:
+        return numbers_compared
+    return a.counted == b.counted
 
 
 def _amount_words(figure: Figure) -> str:
     return f"{figure.value:,.0f}" if float(figure.value).is_integer() else f"{figure.value:,.3g}"
 
 
-def _pair(mine: list[int], theirs: list[int], nodes: list[_Node], reason: str) -> tuple[int, int] | None:
+def _pair(
+    mine: list[int], theirs: list[int], nodes: list[_Node], reason: str, *, numbers_compared: bool,
+) -> tuple[int, int] | None:
     """The two figures an evidence item compared: among those counting the same thing, the pair its reason
     names ('numbers disagree: 10,000 vs 3,000'); the first such pair when the reason names neither."""
     best: tuple[int, int, int] | None = None  # (-score, mine, theirs)
     for a in mine:
         for b in theirs:
             fa, fb = nodes[a].figure, nodes[b].figure
-            if not _same_thing(fa, fb):
+            if not _same_thing(fa, fb, numbers_compared=numbers_compared):
                 continue
             score = 2 * (fb.text in reason) + (fa.text in reason or _amount_words(fa) in reason)
             if best is None or (-score, a, b) < best:
@@ -130,17 +138,19 @@ def build_figure_groups(verdicts: Iterable[Verdict], clusters: Sequence[ClaimClu
         if not mine:
             continue
         for item in verdict.evidence:
-            if item.rule not in NUMBER_RULES:
-                continue
             other = spans.claim_at(item.source, item.start, item.end)
             if other is None or other == index:
                 continue
-            pair = _pair(mine, of_claim.get(claims[other].id, []), nodes, item.reason)
+            pair = _pair(
+                mine, of_claim.get(claims[other].id, []), nodes, item.reason, numbers_compared=item.rule in NUMBER_RULES,
+            )
             if pair is None:
                 continue
             groups.union(*pair)
             key = (min(pair), max(pair))
-            links.setdefault(key, _Link(pair[0], pair[1], item.rule))
+            # a number rule's decision wins over a link that did not compare the figures
+            if key not in links or (links[key].rule not in NUMBER_RULES and item.rule in NUMBER_RULES):
+                links[key] = _Link(pair[0], pair[1], item.rule)
     members: dict[int, list[int]] = defaultdict(list)
     for index in range(len(nodes)):
         members[groups.find(index)].append(index)
@@ -151,12 +161,22 @@ def build_figure_groups(verdicts: Iterable[Verdict], clusters: Sequence[ClaimClu
     order = {cluster.id: position for position, cluster in enumerate(clusters)}
     found = [
         _group(members[root], sorted(linked[root]), nodes, by_cluster, order)
-        for root in members if linked.get(root) and len(members[root]) > 1
+        for root in members if _worth_showing(members[root], linked.get(root, []), nodes)
     ]
     return sorted(found, key=lambda g: (-len(g.clusters), -len(g.figures), g.name.lower(), g.id))
 
 
+def _worth_showing(found: list[int], links: list[_Link], nodes: list[_Node]) -> bool:
+    """A number rule compared two of its figures, or its figures differ: one figure repeated by links
+    that compared nothing ('two nations' twice) says nothing over time."""
+    if len(found) < 2 or not links:
+        return False
+    return any(link.rule in NUMBER_RULES for link in links) or len({nodes[i].figure.value for i in found}) > 1
+
+
 def _relation(rule: EvidenceRule, date: str | None, other_date: str | None) -> FigureRelationKind:
+    if rule not in NUMBER_RULES:
+        return "related"
     if rule == EvidenceRule.NUMBER_AGREEMENT:
         return "agrees"
     if date is not None and other_date is not None and date != other_date:
@@ -203,8 +223,11 @@ def _group(
 
 
 def _status_of(relation: FigureRelationKind) -> FigureStatus | None:
-    """The figure's own status from one relation: the later figure of an update is not itself marked."""
-    return None if relation == "supersedes" else relation
+    """The figure's own status from one relation: the later figure of an update is not itself marked, and a
+    link that compared no figures ('related') marks nothing."""
+    if relation == "agrees" or relation == "superseded" or relation == "conflict":
+        return relation
+    return None
 
 
 def _group_id(parts: Iterable[str]) -> str:

@@ -418,7 +418,7 @@ class ClaimCluster(_Frozen):
     figures: list[Figure] = Field(default_factory=list, description="Every figure the members state, by date.")
 
 
-FigureRelationKind = Literal["agrees", "superseded", "supersedes", "conflict"]
+FigureRelationKind = Literal["agrees", "superseded", "supersedes", "conflict", "related"]
 FigureStatus = Literal["agrees", "superseded", "conflict"]
 
 
@@ -427,10 +427,11 @@ class FigureRelation(_Frozen):
 
     relation: FigureRelationKind = Field(
         description="agrees (ranges overlap within their qualifiers), superseded (an older-dated figure a later-dated "
-        "source gives differently), supersedes (the later figure), conflict (different figures, same or unknown date)."
+        "source gives differently), supersedes (the later figure), conflict (different figures, same or unknown date), related (the "
+        "evidence related the sentences without comparing the figures: a hedge, the model)."
     )
     other: int = Field(ge=0, description="Index of the other figure in the group's `figures`.")
-    rule: EvidenceRule = Field(description="The evidence rule that compared them: number-agreement, number-conflict, older-figure.")
+    rule: EvidenceRule = Field(description="The evidence rule that linked them: number-agreement, number-conflict, older-figure ...")
 
 
 class DatedFigure(_Frozen):
