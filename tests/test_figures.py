@@ -12,6 +12,7 @@ from claimcheck.cli import cli
 from claimcheck.clusters import build_clusters
 from claimcheck.figures import build_figure_groups
 from claimcheck.models import ClaimSlots, Evidence, QuantitySlot, Qualifier, TimeSlot, Verdict
+from tests.conftest import SEEDS
 
 
 def _article(title: str, sentence: str, published: str | None = None) -> str:
@@ -160,3 +161,15 @@ def test_figures_join_only_when_they_count_the_same_thing():
     related = next(g for g in groups if g.counted == "tank")
     assert [r.relation for f in related.figures for r in f.relations] == ["related", "related"]
     assert all(f.status is None for f in related.figures)
+
+
+def test_map_of_the_seed_articles_puts_every_troop_count_in_one_group(tmp_path):
+    document = json.loads(_run(str(SEEDS), "--store", str(tmp_path / "store"), "--format", "json"))
+    troops = [g for g in document["figure_groups"] if g["counted"] == "troop"]
+    assert len(troops) == 1, [g["name"] for g in troops]
+    (group,) = troops
+    stated = {f["figure"]["text"] for f in group["figures"]}
+    assert {"about 10,000", "more than 10,000", "approximately 11,000", "11,000 to 12,000", "3,000", "up to 8,000"} <= stated
+    about = next(f for f in group["figures"] if f["figure"]["text"] == "about 10,000")
+    assert about["status"] == "agrees" and {r["relation"] for r in about["relations"]} >= {"agrees"}
+    assert group["name"] == "Kim Jong Un has sent about 10,000 soldiers"
