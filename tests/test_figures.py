@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from claimcheck.cli import cli
 from claimcheck.clusters import build_clusters
 from claimcheck.figures import build_figure_groups
-from claimcheck.models import ClaimSlots, Evidence, QuantitySlot, Qualifier, TimeSlot, Verdict
+from claimcheck.models import ClaimSlots, Evidence, Qualifier, QuantitySlot, TimeSlot, Verdict
 from tests.conftest import SEEDS
 
 

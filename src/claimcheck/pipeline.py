@@ -13,12 +13,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from claimcheck.clusters import build_clusters, keep_cluster
-from claimcheck.figures import build_figure_groups
 from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
 from claimcheck.extract.slots import claim_slots
 from claimcheck.extract.worth import claim_worth
+from claimcheck.figures import build_figure_groups
 from claimcheck.indexing import load_stored_corpus, store_location
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
