@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+from typing import TYPE_CHECKING
 
 from claimcheck.models import ClaimCluster, ClaimMap, FigureGroup, FigureRelationKind
 from claimcheck.report.html import render_template
 from claimcheck.report.table import LABEL_STYLES
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 __all__ = ["MAP_FORMATS", "relation_words", "render_map", "render_map_html", "render_map_json", "render_map_table"]
 
@@ -53,7 +57,7 @@ def relation_words(group: FigureGroup, index: int) -> str:
     return "; ".join(f"{_RELATION_WORDS[kind]} {', '.join(numbers)}" for kind, numbers in others.items())
 
 
-def _figure_group_table(group: FigureGroup):  # -> rich.table.Table
+def _figure_group_table(group: FigureGroup) -> Table:
     from rich.table import Table
 
     counted = ", ".join(v for v in (group.counted, group.unit) if v)
