@@ -378,3 +378,28 @@ def test_browser_check_report_shows_typed_claims_with_their_evidence(page: Any, 
     page.select_option("#source-filter", "article:")
     assert page.locator("article.claim:visible").count() == 1
     assert page_errors == []
+
+
+def test_browser_map_page_shows_the_conflict_first_and_runs_no_script(
+    page: Any, page_errors: list[str], workspace: Path, tmp_path: Path
+) -> None:
+    corpus = str(workspace / "corpus")
+    html = tmp_path / "map.html"
+    runner = CliRunner()
+    store = str(tmp_path / "store")
+    written = runner.invoke(cli, ["map", corpus, "--store", store, "--format", "html", "-o", str(html)])
+    assert written.exit_code == 0, written.stderr
+    clusters = json.loads(runner.invoke(cli, ["map", corpus, "--store", store, "--format", "json"]).stdout)["clusters"]
+    assert clusters[0]["label"] == "contradicted"
+
+    page.goto(html.as_uri())
+
+    first = page.locator("section.claim").first
+    assert "contradicted" in first.locator("h2 .badge").inner_text()
+    assert clusters[0]["name"] in first.locator("h2").inner_text()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert "<script>window.__pwned=1</script>" in page.inner_text("body")  # shown as text, not run
+    shot = tmp_path / "map.png"
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert page_errors == []
