@@ -17,7 +17,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from claimcheck.models import ClaimCluster, ClusterMember, Evidence, Figure, Label, Verdict
 from claimcheck.verdict import counted_origin
 
-__all__ = ["ClaimSpans", "build_clusters", "cluster_label", "keep_cluster"]
+__all__ = ["ClaimSpans", "UnionFind", "build_clusters", "cluster_label", "keep_cluster"]
 
 # The most informative label of the members wins: a conflict is news, then a corroboration.
 _LABEL_RANK: dict[Label, int] = {"contradicted": 0, "corroborated": 1, "single-sourced": 2, "unmatched": 3}
@@ -53,8 +53,8 @@ class ClaimSpans:
         return -best[1] if best is not None else None
 
 
-class _Groups:
-    """Union-find over claim indices."""
+class UnionFind:
+    """Union-find over indices 0..size-1; the smaller index stays the root, so groups are deterministic."""
 
     def __init__(self, size: int) -> None:
         self._parent = list(range(size))
@@ -91,7 +91,7 @@ def build_clusters(
     """
     claims = [v for v in verdicts if v.source is not None and v.span is not None]
     spans = ClaimSpans(claims)
-    groups = _Groups(len(claims))
+    groups = UnionFind(len(claims))
     for index, verdict in enumerate(claims):
         for item in verdict.evidence:
             if item.stance == "supports":

@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from claimcheck.clusters import ClaimSpans
+from claimcheck.clusters import ClaimSpans, UnionFind
 from claimcheck.models import (
     ClaimCluster,
     DatedFigure,
@@ -92,22 +92,6 @@ def _date(verdict: Verdict, published: str | None) -> str | None:
     return None
 
 
-class _Union:
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def union(self, first: int, second: int) -> None:
-        a, b = self.find(first), self.find(second)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)
-
-
 def build_figure_groups(verdicts: Iterable[Verdict], clusters: Sequence[ClaimCluster]) -> list[FigureGroup]:
     """The figure groups of a corpus's clusters (built from the same verdicts), largest first.
 
@@ -125,7 +109,7 @@ def build_figure_groups(verdicts: Iterable[Verdict], clusters: Sequence[ClaimClu
                 continue
             of_claim[figure.claim_id].append(len(nodes))
             nodes.append(_Node(figure, cluster.id, _date(verdict, figure.published)))
-    groups = _Union(len(nodes))
+    groups = UnionFind(len(nodes))
     # Figures of one cluster that count the same thing are one quantity: link each to the first of its kind.
     first_of_kind: dict[tuple[str, str | None, str | None], int] = {}
     for index, node in enumerate(nodes):

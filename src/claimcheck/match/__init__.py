@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from claimcheck.match.combine import SourceDecision, combine, from_rule
+from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
 from claimcheck.match.meaning import Meaning, load_meaning
-from claimcheck.match.stance import SentenceStance, decide_stance, meaning_worth
+from claimcheck.match.stance import SentenceStance, decide_stance, may_say_in_other_words
 from claimcheck.models import Claim, Evidence, Statement
 
 __all__ = ["Meaning", "Retriever", "StatementIndex", "load_meaning", "load_stance_model", "match_claim"]
@@ -30,12 +31,12 @@ def load_stance_model():
         raise ClaimcheckError(f"the packaged stance model cannot be used: {exc}; reinstall claimcheck") from None
 
 
-def _worth_encoding(claim: Statement, candidates: list[Statement], idf: Callable[[str], float]) -> set[int]:
-    """ids of the candidates the sentence encoder reads: those that may say the claim in other words, the
-    MAX_MEANING_CANDIDATES that cover most of its words (encoding is the costliest step of a match)."""
-    worth = [(relevance, id(c)) for c in candidates if (relevance := meaning_worth(claim, c, idf=idf)) is not None]
-    worth.sort(key=lambda item: -item[0])
-    return {ident for _, ident in worth[:MAX_MEANING_CANDIDATES]}
+def _worth_encoding(covers: list[Coverage]) -> set[int]:
+    """Positions of the candidates the sentence encoder reads: those that may say the claim in other
+    words, the MAX_MEANING_CANDIDATES that cover most of its words (encoding is the costliest step of a match)."""
+    worth = sorted((i for i, cover in enumerate(covers) if may_say_in_other_words(cover)),
+                   key=lambda i: -covers[i].relevance)
+    return set(worth[:MAX_MEANING_CANDIDATES])
 
 
 def match_claim(
@@ -64,14 +65,16 @@ def match_claim(
     meaning = None if claim.typed else meaning
     # The claim's own source is left out in the query, so it takes none of the `limit` places.
     candidates = retriever.candidates(query, limit=limit, exclude_source=claim.source)
-    in_other_words = _worth_encoding(claim.statement, candidates, retriever.idf) if meaning is not None else set()
+    covers = [coverage(claim.statement, candidate, retriever.idf) for candidate in candidates]
+    in_other_words = _worth_encoding(covers) if meaning is not None else set()
     if meaning is not None:
-        meaning.prepare([claim.statement.text, *(c.text for c in candidates if id(c) in in_other_words)])
-    for statement in candidates:
+        meaning.prepare([claim.statement.text, *(candidates[i].text for i in sorted(in_other_words))])
+    for position, (statement, cover) in enumerate(zip(candidates, covers, strict=True)):
         if statement.source not in ranked_sources:
             ranked_sources.append(statement.source)
         decision = decide_stance(claim.statement, statement, idf=retriever.idf, min_relevance=min_relevance,
-                                 main_point=not claim.typed, meaning=meaning if id(statement) in in_other_words else None)
+                                 main_point=not claim.typed, meaning=meaning if position in in_other_words else None,
+                                 cover=cover)
         if decision is None:
             continue
         current = best.get(statement.source)

@@ -51,7 +51,7 @@ from claimcheck.match.differences import (
 from claimcheck.match.meaning import Meaning
 from claimcheck.models import EvidenceRule, Stance, Statement
 
-__all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance", "meaning_worth"]
+__all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance", "may_say_in_other_words"]
 
 ASSERT_RELEVANCE = 0.7
 # A sentence that covers less of the claim's words may still restate it in other words: when the sentence
@@ -354,12 +354,10 @@ RULES: tuple[Callable[[_Pair], Finding | None], ...] = (
 )
 
 
-def meaning_worth(claim: Statement, sentence: Statement, *, idf: Callable[[str], float]) -> float | None:
-    """The pair's coverage when decide_stance may ask the sentence encoder about it (the sentence covers too
-    few of the claim's words to restate it, and enough to say it in other words), else None. Lets a caller
-    choose the pairs worth encoding and encode them in one batch."""
-    relevance = coverage(claim, sentence, idf).relevance
-    return relevance if MEANING_RELEVANCE <= relevance < ASSERT_RELEVANCE else None
+def may_say_in_other_words(cover: Coverage) -> bool:
+    """Whether decide_stance may ask the sentence encoder about a pair with this coverage: too few of the
+    claim's words to restate it, and enough to say it in other words."""
+    return MEANING_RELEVANCE <= cover.relevance < ASSERT_RELEVANCE
 
 
 def decide_stance(
@@ -370,12 +368,14 @@ def decide_stance(
     min_relevance: float = 0.5,
     main_point: bool = False,
     meaning: Meaning | None = None,
+    cover: Coverage | None = None,
 ) -> SentenceStance | None:
     """The stance of one sentence towards a claim, or None when the sentence is not about the claim.
     main_point: judge the claim on its main point (its core terms) only, as a careful reader labels a
     sentence of an article; a typed claim (the default) must be stated in full. meaning: a sentence
-    encoder, to hear restatements in other words (without one, only shared words count)."""
-    cover = coverage(claim, sentence, idf)
+    encoder, to hear restatements in other words (without one, only shared words count). cover: the
+    pair's coverage, when the caller has it already."""
+    cover = cover if cover is not None else coverage(claim, sentence, idf)
     similarity = None
     if cover.relevance < min_relevance:
         if meaning is None or cover.relevance < MEANING_RELEVANCE:

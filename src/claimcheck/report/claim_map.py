@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from claimcheck.models import ClaimCluster, ClaimMap, FigureGroup, FigureRelationKind
 from claimcheck.report.html import render_template
-from claimcheck.report.table import LABEL_STYLES
+from claimcheck.report.table import LABEL_STYLES, corpus_line, short_source, text_console
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -22,10 +22,6 @@ def render_map_json(claim_map: ClaimMap) -> str:
     return json.dumps(claim_map.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
 
 
-def _short(source: str) -> str:
-    return source.rsplit("/", 1)[-1] if "://" not in source else source
-
-
 def _figures_block(number: int, cluster: ClaimCluster, conflicting: list[ClaimCluster]) -> str:
     """Below the table, where it has the whole width: every figure of a cluster with who stated it and when.
 
@@ -35,7 +31,7 @@ def _figures_block(number: int, cluster: ClaimCluster, conflicting: list[ClaimCl
     stated = [(figure, "") for figure in cluster.figures]
     stated += [(figure, " contradicts") for other in conflicting for figure in other.figures]
     for figure, relation in stated:
-        details = [_short(figure.source), *(v for v in (figure.published, figure.time, figure.attributed_to) if v)]
+        details = [short_source(figure.source), *(v for v in (figure.published, figure.time, figure.attributed_to) if v)]
         lines.append(f"   {figure.text}  ({', '.join(details)}){relation}")
     return "\n".join(lines)
 
@@ -78,25 +74,19 @@ def _figure_group_table(group: FigureGroup) -> Table:
         if figure.time:
             when += f"\n'{figure.time}'"
         table.add_row(
-            str(index + 1), figure.text, _short(figure.source), when, figure.attributed_to or "",
+            str(index + 1), figure.text, short_source(figure.source), when, figure.attributed_to or "",
             dated.status or "", relation_words(group, index),
         )
     return table
 
 
 def render_map_table(claim_map: ClaimMap, *, color: bool = False, width: int = 120) -> str:
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, highlight=False, soft_wrap=False)
-    info = claim_map.corpus
-    console.print(
-        f"Corpus: {info.location} ({info.sources} sources, {info.origins} independent origins, "
-        f"{info.statements} sentences)"
-    )
+    console = text_console(buffer, width=width, color=color)
+    console.print(corpus_line(claim_map.corpus))
     table = Table(expand=False)
     table.add_column("#", justify="right", style="dim")
     table.add_column("Cluster", overflow="fold", ratio=3, min_width=24)
@@ -115,8 +105,8 @@ def render_map_table(claim_map: ClaimMap, *, color: bool = False, width: int = 1
             name,
             Text(cluster.label, style=LABEL_STYLES[cluster.label]),
             str(len(cluster.origins)),
-            "\n".join(_short(s) for s in cluster.sources),
-            "\n".join(_short(s) for s in cluster.contradicting_sources),
+            "\n".join(short_source(s) for s in cluster.sources),
+            "\n".join(short_source(s) for s in cluster.contradicting_sources),
         )
     console.print(table)
     # Figures are listed for the clusters where they can be compared: several claims, or a conflict.
@@ -142,7 +132,7 @@ def render_map_table(claim_map: ClaimMap, *, color: bool = False, width: int = 1
 
 def render_map_html(claim_map: ClaimMap) -> str:
     """One self-contained page (templates/map.html.j2), every string escaped by the template."""
-    return render_template("map.html.j2", claim_map=claim_map, short=_short, relation_words=relation_words)
+    return render_template("map.html.j2", claim_map=claim_map, short=short_source, relation_words=relation_words)
 
 
 def render_map(claim_map: ClaimMap, output_format: str, *, color: bool = False) -> str:

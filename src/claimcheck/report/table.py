@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
-from claimcheck.models import Report, Verdict
+from claimcheck.models import CorpusInfo, Report, Verdict
 from claimcheck.report.evidence_text import source_and_party
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 LABEL_STYLES = {
     "corroborated": "green",
@@ -16,23 +20,31 @@ LABEL_STYLES = {
 STANCE_STYLES = {"supports": "green", "contradicts": "red", "mentions": "dim"}
 
 
-def _short(source: str) -> str:
+def short_source(source: str) -> str:
+    """A file by its name, a URL whole."""
     return source.rsplit("/", 1)[-1] if "://" not in source else source
 
 
-def render_table(report: Report, *, evidence: bool = False, color: bool = False, width: int = 120) -> str:
+def text_console(buffer: io.StringIO, *, width: int, color: bool) -> Console:
+    """A rich console writing into buffer, with ANSI colour only when asked."""
     from rich.console import Console
+
+    return Console(file=buffer, width=width, color_system="standard" if color else None,
+                   force_terminal=color, highlight=False, soft_wrap=False)
+
+
+def corpus_line(info: CorpusInfo) -> str:
+    return (f"Corpus: {info.location} ({info.sources} sources, {info.origins} independent origins, "
+            f"{info.statements} sentences)")
+
+
+def render_table(report: Report, *, evidence: bool = False, color: bool = False, width: int = 120) -> str:
     from rich.table import Table
     from rich.text import Text
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, color_system="standard" if color else None,
-                      force_terminal=color, highlight=False, soft_wrap=False)
-    info = report.corpus
-    console.print(
-        f"Corpus: {info.location} ({info.sources} sources, {info.origins} independent origins, "
-        f"{info.statements} sentences)"
-    )
+    console = text_console(buffer, width=width, color=color)
+    console.print(corpus_line(report.corpus))
     table = Table(expand=False)
     table.add_column("#", justify="right", style="dim")
     # A name wraps between words; min_width keeps a narrow terminal from folding one inside a word.
@@ -46,7 +58,7 @@ def render_table(report: Report, *, evidence: bool = False, color: bool = False,
     for number, verdict in enumerate(report.verdicts, start=1):
         claim_cell = Text(verdict.name)
         if verdict.source and several_articles:
-            claim_cell.append(f"\n{_short(verdict.source)}", style="dim")
+            claim_cell.append(f"\n{short_source(verdict.source)}", style="dim")
         table.add_row(
             str(number),
             claim_cell,
@@ -82,6 +94,6 @@ def _evidence_block(number: int, verdict: Verdict):
         block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
         block.append(f"\n   {item.stance:<11}", style=STANCE_STYLES[item.stance])
-        block.append(f" {source_and_party(item, _short(item.source))}: {item.reason} [{item.rule}]")
+        block.append(f" {source_and_party(item, short_source(item.source))}: {item.reason} [{item.rule}]")
         block.append(f"\n               “{item.sentence}”", style="dim" if item.stance == "mentions" else None)
     return block
