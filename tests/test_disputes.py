@@ -284,13 +284,23 @@ def test_a_denial_of_another_outlets_report_does_not_reach_a_claim_relaying_this
 DISCUSSING = Reading("discuss", {"agree": 0.1, "disagree": 0.1, "discuss": 0.7, "unrelated": 0.1})
 
 
-def test_a_denier_the_model_reads_as_discussing_still_contradicts_the_tale(nlp):
-    claim = _claim("The promoter also offered the band a private jet for the tour.", nlp)
+def test_a_denier_the_model_reads_as_discussing_still_contradicts_the_tale_it_relays(nlp):
+    claim = _claim("The promoter also offered the band a private jet for the tour, the Daily Echo reported.", nlp)
 
     decision = combine(claim, None, DISCUSSING, _sentences(TALE_DENIER, nlp), typed=False)
 
     assert decision is not None and decision.stance == "contradicts" and decision.rule == "denied-tale"
     assert decision.reason.startswith("denies the story as a whole: 'A report that the band turned down")
+
+
+def test_a_denier_the_model_reads_as_discussing_leaves_what_an_article_tells_in_its_own_voice(nlp):
+    # background of the story ("the software routes traffic", "the group has killed thousands") is told
+    # firmly; the tale a denial of "a report" reaches is what the telling article itself relays or hedges
+    claim = _claim("The promoter also offered the band a private jet for the tour.", nlp)
+
+    decision = combine(claim, None, DISCUSSING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "mentions" and decision.rule == "model"
 
 
 def test_a_denier_the_model_reads_as_discussing_leaves_an_event_of_another_year_alone(nlp):

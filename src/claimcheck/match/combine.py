@@ -17,7 +17,7 @@ story it denies as a whole is on the denying side (`relayed-denied-tale`); a cla
 party is contradicted by a source denying that party's report (`origin-denied`); a claim denying a
 report as a whole is contradicted by a source telling the story (`tells-denied-tale`). After the model:
 a source it reads as discussing the story that denies the story as a whole contradicts the claims of
-the tale its denial reaches (`denied-tale`).
+the tale its denial reaches, the claims its article relays or hedges (`denied-tale`).
 
 Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
 (match/stance.py); a stance the model decides is `model`; a source the model alone would call
@@ -129,7 +129,7 @@ def combine(
     elif not typed and prediction.label == "discuss" and not restates:
         # A source the model reads as discussing the story, and that denies the story as a whole, is on the
         # denying side for every claim of the tale its denial reaches (not for background it tells itself).
-        whole_tale = [d for d in denials if d.whole_tale]
+        whole_tale = [d for d in denials if d.whole_tale] if _told_as_report(claim) else []
         reaches, denied = denial_reaching(claim, sentences, whole_tale, typed=False) if whole_tale else (False, None)
         if reaches and denied is not None and not _tells_in_own_voice(rule):
             return SourceDecision(denied, "contradicts", EvidenceRule.DENIED_TALE,
@@ -153,6 +153,11 @@ def combine(
                               f"{_model_reason(prediction, stance)}; the source denies: {_quote(denial.text)}", relevance)
     return SourceDecision(_best_statement(prediction, rule, sentences), stance, EvidenceRule.MODEL,
                           _model_reason(prediction, stance), relevance)
+
+
+def _told_as_report(claim: Statement) -> bool:
+    """The claim relays what a party said or is hedged: a detail of a reported tale, not the article's own telling."""
+    return bool(claim.attribution or claim.hedges)
 
 
 def _tells_in_own_voice(rule: SentenceStance | None) -> bool:

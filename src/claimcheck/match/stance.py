@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from claimcheck.extract.claims import states_arrangement
 from claimcheck.lexicon import lexicon
 from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.differences import (
@@ -80,15 +81,20 @@ def _is_negated(statement: Statement) -> str | None:
     return statement.negation or statement.denial
 
 
-def _firmness(sentence: Statement) -> str | None:
-    """Why a sentence only reports the claim instead of asserting it, or None when it asserts it."""
-    if sentence.kind in {"question", "opinion", "speculation"}:
+def _firmness(sentence: Statement, shared: tuple[str, ...] | list[str] = ()) -> str | None:
+    """Why a sentence only reports the claim instead of asserting it, or None when it asserts it.
+    shared: hedges the claim itself carries, which do not set the sentence apart from it."""
+    hedges = [h for h in sentence.hedges if h not in shared]
+    if states_arrangement(sentence):
+        # 'the deal would have paid each member $100 million' states the deal's terms
+        hedges = [h for h in hedges if h != "would"]
+    elif sentence.kind in {"question", "opinion", "speculation"}:
         return f"{sentence.kind}, not an assertion"
-    strong = [h for h in sentence.hedges if h not in lexicon().weak_hedges]
+    strong = [h for h in hedges if h not in lexicon().weak_hedges]
     if strong:
         return f"hedged: '{strong[0]}'"
-    if sentence.hedges and not sentence.attribution:
-        return f"hedged: '{sentence.hedges[0]}'"
+    if hedges and not sentence.attribution:
+        return f"hedged: '{hedges[0]}'"
     return None
 
 
@@ -122,6 +128,12 @@ class _Pair:
     @cached_property
     def hedge(self) -> str | None:
         return _firmness(self.sentence)
+
+    @cached_property
+    def hedge_beyond_claim(self) -> str | None:
+        """Why the sentence asserts less than the claim: a hedge the claim shares ('whether', 'claims') is
+        part of what the claim says, not a difference."""
+        return _firmness(self.sentence, shared=self.claim.hedges) if self.hedge is not None else None
 
     @cached_property
     def numbers(self) -> Finding | None:
@@ -260,7 +272,7 @@ def _other_action(p: _Pair) -> Finding | None:
 
 
 def _hedged(p: _Pair) -> Finding | None:
-    return _mention(EvidenceRule.HEDGED, p.hedge) if p.hedge is not None else None
+    return _mention(EvidenceRule.HEDGED, p.hedge_beyond_claim) if p.hedge_beyond_claim is not None else None
 
 
 def _figure_unconfirmed(p: _Pair) -> Finding | None:
