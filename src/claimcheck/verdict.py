@@ -71,6 +71,8 @@ def label_claim(
             "only one independent source supports it" if claim.typed
             else "no other independent source supports or contradicts it"
         )
+        if any(e.temporal for e in usable):
+            reason += " at the time it tells"
     if circular:
         verb = "relays" if len(circular) == 1 else "relay"
         reason += (f"; {_plural(len(circular), 'source')} only {verb} the claim's own outlet "
