@@ -158,3 +158,18 @@ def test_an_earlier_source_confirms_a_plan_and_a_typed_claim_keeps_its_supports(
                         published_of=published)
     assert typed.label == "corroborated" and typed.published is None
     assert [item.published for item in typed.evidence] == ["2024-04-01", "2024-04-02"]
+
+
+def test_map_counts_a_superseded_figure_as_an_update_not_a_conflict(tmp_path):
+    corpus = _corpus(tmp_path / "corpus", {
+        "early.txt": _article("Troops", "North Korea has sent 3,000 troops to Russia, the Pentagon said.", "2024-10-20"),
+        "later.txt": _article("Troops", "North Korea has sent 8,000 troops to Russia, the Pentagon said.", "2024-11-04"),
+    })
+    result = CliRunner().invoke(cli, ["map", str(corpus), "--store", str(tmp_path / "store"), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    document = json.loads(result.stdout)
+    troops = [c for c in document["clusters"] if "North Korea" in c["name"]]
+    assert len(troops) == 2
+    assert all(c["label"] != "contradicted" and not c["contradicting_sources"] and not c["conflicts_with"] for c in troops)
+    (group,) = document["figure_groups"]
+    assert [f["status"] for f in group["figures"]] == ["superseded", None]
