@@ -17,8 +17,8 @@ from typing import NamedTuple
 from claimcheck.models import EvidenceRule, FigureRelationKind, TimeSlot
 
 __all__ = [
-    "Days",
     "NUMBER_RULES",
+    "Days",
     "before_event",
     "figure_relation",
     "iso_day",
