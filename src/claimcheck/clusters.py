@@ -106,7 +106,7 @@ def build_clusters(
     for root, found in members.items():
         conflicts = sorted({
             ids[groups.find(other)]
-            for i in found for item in claims[i].evidence if item.stance == "contradicts"
+            for i in found for item in claims[i].evidence if item.stance == "contradicts" and item.temporal is None
             for other in [spans.claim_at(item.source, item.start, item.end)]
             if other is not None and groups.find(other) != root
         })
@@ -131,7 +131,9 @@ def _cluster(
     published_of: Callable[[str], str | None],
 ) -> ClaimCluster:
     supports: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "supports"]
-    contradicts: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "contradicts"]
+    # as the verdicts count them: time-marked items (docs/labels.md#time) neither back nor contradict
+    backing = [e for e in supports if e.temporal is None]
+    contradicts: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "contradicts" and e.temporal is None]
     own_sources = {v.source for v in found if v.source is not None}
     # the member most sources back names the cluster; then the most check-worthy; then the first
     named = max(found, key=lambda v: (v.supporting_origins, v.worth.score if v.worth else 0.0, -found.index(v)))
@@ -147,7 +149,7 @@ def _cluster(
             for v in found
         ],
         sources=sorted(own_sources | {e.source for e in supports}),
-        origins=sorted({origin_of(s) for s in own_sources} | {counted_origin(e, origin_cited) for e in supports}),
+        origins=sorted({origin_of(s) for s in own_sources} | {counted_origin(e, origin_cited) for e in backing}),
         contradicting_sources=sorted({e.source for e in contradicts}),
         contradicting_origins=sorted({e.origin for e in contradicts}),
         conflicts_with=conflicts,

@@ -53,6 +53,8 @@ class Corpus:
     # the corpus's own counts (info) do not grow with every article verified.
     _outside: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _cited: tuple[int, dict[str, str]] | None = field(default=None, init=False, repr=False, compare=False)
+    # Publication dates by source, read from the articles on first use (a stored corpus reads them then).
+    _published: dict[str, str | None] | None = field(default=None, init=False, repr=False, compare=False)
 
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
@@ -68,6 +70,15 @@ class Corpus:
             self._cited = (size, cited_origins({**self._outside, **self.origins}))
         table = self._cited[1]
         return next((table[key] for key in party_keys(party) if key in table), None)
+
+    def published_of(self, source: str) -> str | None:
+        """The publication date of a corpus article, when known (evidence comes from the corpus only).
+        A stored corpus reads it from the store, one source at a time, never every article."""
+        if isinstance(self.articles, StoredArticles):
+            return self.articles.published_of(source)
+        if self._published is None:
+            self._published = {article.source: article.published for article in self.articles}
+        return self._published.get(source)
 
     def place(self, article: Article, statements: Sequence[Statement]) -> None:
         """Give an article being checked its origin. A copy of a corpus article (the same text, or
@@ -178,6 +189,7 @@ class StoredArticles(Sequence[Article]):
         self._store = store
         self._count = store.article_count()
         self._loaded: list[Article] | None = None
+        self._published: dict[str, str | None] = {}
 
     def _all(self) -> list[Article]:
         if self._loaded is None:
@@ -186,6 +198,12 @@ class StoredArticles(Sequence[Article]):
 
     def __len__(self) -> int:
         return self._count
+
+    def published_of(self, source: str) -> str | None:
+        """An article's publication date, read from the store once per source (the articles are not read)."""
+        if source not in self._published:
+            self._published[source] = self._store.published(source)
+        return self._published[source]
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self._all())

@@ -15,7 +15,6 @@ only when both name the same counted noun, and relates them as 'related': not co
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
@@ -32,11 +31,10 @@ from claimcheck.models import (
     FigureStatus,
     Verdict,
 )
+from claimcheck.timeline import NUMBER_RULES, Days, figure_relation, placed_at
 
 __all__ = ["NUMBER_RULES", "build_figure_groups"]
 
-NUMBER_RULES = frozenset({EvidenceRule.NUMBER_AGREEMENT, EvidenceRule.NUMBER_CONFLICT, EvidenceRule.OLDER_FIGURE})
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # The status a figure shows, most telling first: an update is the news, then a conflict.
 _STATUS_RANK: dict[FigureStatus, int] = {"superseded": 0, "conflict": 1, "agrees": 2}
 
@@ -84,12 +82,9 @@ def _pair(
 
 
 def _date(verdict: Verdict, published: str | None) -> str | None:
-    """A resolved date in the sentence, else the article's publication date; YYYY-MM-DD or None."""
-    if verdict.slots is not None and verdict.slots.time is not None and verdict.slots.time.start:
-        return verdict.slots.time.start[:10]
-    if published and _ISO_DATE.match(published):
-        return published[:10]
-    return None
+    """A resolved date in the sentence (its first day), else the article's publication date; YYYY-MM-DD or None."""
+    days = placed_at(verdict.slots.time if verdict.slots is not None else None, published)
+    return days.first if days is not None else None
 
 
 def build_figure_groups(verdicts: Iterable[Verdict], clusters: Sequence[ClaimCluster]) -> list[FigureGroup]:
@@ -159,13 +154,10 @@ def _worth_showing(found: list[int], links: list[_Link], nodes: list[_Node]) -> 
 
 
 def _relation(rule: EvidenceRule, date: str | None, other_date: str | None) -> FigureRelationKind:
-    if rule not in NUMBER_RULES:
-        return "related"
-    if rule == EvidenceRule.NUMBER_AGREEMENT:
-        return "agrees"
-    if date is not None and other_date is not None and date != other_date:
-        return "superseded" if date < other_date else "supersedes"
-    return "conflict"
+    # a figure is placed at one day here, its sentence's first or its article's
+    return figure_relation(
+        rule, Days(date, date) if date is not None else None, Days(other_date, other_date) if other_date else None,
+    )
 
 
 def _group(

@@ -18,7 +18,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "3"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to
+SCHEMA_VERSION = "4"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal
 
 
 class _Frozen(BaseModel):
@@ -214,6 +214,9 @@ class EvidenceRule(StrEnum):
     MODEL_MISSING_PARTICIPANT = "model-missing-participant"
 
 
+TemporalMark = Literal["before-event", "superseded"]
+
+
 class Evidence(_Frozen):
     """One source's stance on a claim, with the sentence that shows it and why."""
 
@@ -230,6 +233,17 @@ class Evidence(_Frozen):
     relevance: float = Field(ge=0, le=1, description="How much of the claim the sentence covers.")
     attributed_to: str | None = Field(
         None, description="Who the source relays the statement from ('the Pentagon', 'officials'); null in its own voice."
+    )
+    published: str | None = Field(None, description="The source's publication date (YYYY-MM-DD), when known.")
+    temporal: TemporalMark | None = Field(
+        None,
+        description="What time says of the item, which is then not counted for the label (docs/labels.md#time): "
+        "before-event (a support published before the first day of the claim's event), superseded (a figure "
+        "that disagrees but was stated at another time: the older one is updated, not contradicted); null otherwise.",
+    )
+    temporal_note: str | None = Field(
+        None, description="The same in words, with both dates: 'figure superseded: 10,000 (2024-10-20) later "
+        "raised to 12,000 (2024-11-04)'; null when `temporal` is.",
     )
 
 
@@ -322,6 +336,9 @@ class Verdict(_Frozen):
     name: str
     source: str | None = Field(None, description="The article the claim comes from; None for typed claims.")
     span: tuple[int, int] | None = Field(None, description="Character span of the claim in its source.")
+    published: str | None = Field(
+        None, description="The publication date (YYYY-MM-DD) of the claim's article, when known; null for typed claims."
+    )
     label: Label
     supporting_origins: int = Field(ge=0, description="Independent origins that support the claim, its own excluded.")
     contradicting_origins: int = Field(ge=0, description="Independent origins that contradict the claim.")

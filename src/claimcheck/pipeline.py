@@ -99,7 +99,7 @@ def check_claims(
         )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
         yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement),
-                          origin_cited=corpus.origin_cited)
+                          origin_cited=corpus.origin_cited, published=published, published_of=corpus.published_of)
 
 
 def check_texts(

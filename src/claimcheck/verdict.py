@@ -3,14 +3,17 @@
 Semantics (docs/labels.md): contradicted when an independent origin other than the claim's own
 contradicts it; corroborated when at least one independent origin besides the claim's own supports
 it (a typed claim, having no origin of its own, needs two); single-sourced otherwise; unmatched for
-a typed claim that no source supports or contradicts.
+a typed claim that no source supports or contradicts. Time (docs/labels.md#time): a support published before
+the claim's event, and a disagreeing figure stated at another time (superseded), are marked and not counted.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 
-from claimcheck.models import Claim, ClaimSlots, Evidence, Verdict, Worth
+from claimcheck.models import Claim, ClaimSlots, Evidence, EvidenceRule, TemporalMark, TimeSlot, Verdict, Worth
+from claimcheck.timeline import Days, before_event, figure_relation, iso_day, placed_at
 
 TYPED_CLAIM_CORROBORATION = 2
 ARTICLE_CLAIM_CORROBORATION = 1
@@ -28,22 +31,29 @@ def label_claim(
     slots: ClaimSlots | None = None,
     worth: Worth | None = None,
     origin_cited: Callable[[str], str | None] | None = None,
+    published: str | None = None,
+    published_of: Callable[[str], str | None] | None = None,
 ) -> Verdict:
     """Label one claim from the evidence of every source that speaks to it. slots: the claim's parts, and
     worth: its worth-checking score, carried along. origin_cited: the origin of the corpus outlet a source
     cites, if any; a support relayed from an outlet counts as that outlet's, and one relayed from the claim's
-    own outlet does not count (circular reporting)."""
-    usable = [e for e in evidence if own_origin is None or e.origin != own_origin]
-    relayed = [(e, counted_origin(e, origin_cited)) for e in usable if e.stance == "supports"]
+    own outlet does not count (circular reporting). published: the claim's article's publication date;
+    published_of: a source's. With them, evidence is dated and time marks what cannot count (mark_time)."""
+    time = slots.time if slots is not None else None
+    usable = [
+        mark_time(e, time=time, told_on=published, published=published_of(e.source) if published_of else e.published)
+        for e in evidence if own_origin is None or e.origin != own_origin
+    ]
+    relayed = [(e, counted_origin(e, origin_cited)) for e in usable if e.stance == "supports" and e.temporal is None]
     circular = [e for e, origin in relayed if origin == own_origin]
     counted = [e for e, origin in relayed if origin != own_origin]
     supporting = sorted({origin for e, origin in relayed} - {own_origin})
-    contradicting = sorted({e.origin for e in usable if e.stance == "contradicts"})
+    contradicting = sorted({e.origin for e in usable if e.stance == "contradicts" and e.temporal is None})
     needed = TYPED_CLAIM_CORROBORATION if claim.typed else ARTICLE_CLAIM_CORROBORATION
     support_text = _plural(len(supporting), "independent source")
     if contradicting:
         label = "contradicted"
-        first = next(e for e in usable if e.stance == "contradicts")
+        first = next(e for e in usable if e.stance == "contradicts" and e.temporal is None)
         verb = "contradicts" if len(contradicting) == 1 else "contradict"
         reason = f"{_plural(len(contradicting), 'independent source')} {verb}, {len(supporting)} support; {first.reason}"
     elif len(supporting) >= needed:
@@ -61,16 +71,20 @@ def label_claim(
             "only one independent source supports it" if claim.typed
             else "no other independent source supports or contradicts it"
         )
+        if any(e.temporal for e in usable):
+            reason += " at the time it tells"
     if circular:
         verb = "relays" if len(circular) == 1 else "relay"
         reason += (f"; {_plural(len(circular), 'source')} only {verb} the claim's own outlet "
                    f"({circular[0].attributed_to}), not counted")
+    reason += _time_reason(usable)
     return Verdict(
         id=claim.id,
         claim=claim.text,
         name=claim.name,
         source=claim.source,
         span=(claim.statement.start, claim.statement.end) if not claim.typed else None,
+        published=iso_day(published),
         label=label,
         supporting_origins=len(supporting),
         contradicting_origins=len(contradicting),
@@ -79,6 +93,65 @@ def label_claim(
         slots=slots,
         worth=worth,
     )
+
+
+def mark_time(evidence: Evidence, *, time: TimeSlot | None, told_on: str | None, published: str | None) -> Evidence:
+    """The item with its source's publication day, marked when time says it cannot count (docs/labels.md#time):
+    a support published before the first day of the claim's event (`before-event`), or a figure that
+    disagrees with the claim's but was stated at another time (`superseded`: the older one is updated, not
+    contradicted). The claim is placed at its sentence's resolved time, else its article's date; the source
+    at its publication date. A date not known never marks anything."""
+    day = iso_day(published)
+    mark: TemporalMark | None = None
+    note: str | None = None
+    if evidence.stance == "supports" and (event := before_event(day, time, told_on)) is not None:
+        mark, note = "before-event", f"published {day}, before the event it confirms ({event})"
+    elif evidence.stance == "contradicts" and evidence.rule == EvidenceRule.NUMBER_CONFLICT:
+        claim_days = placed_at(time, told_on)
+        source_days = placed_at(None, day)
+        relation = figure_relation(evidence.rule, claim_days, source_days)
+        if relation != "conflict" and claim_days is not None and source_days is not None:
+            mark, note = "superseded", _superseded_note(evidence.reason, claim_days, source_days, relation)
+    return evidence.model_copy(update={"published": day, "temporal": mark, "temporal_note": note})
+
+
+_FIGURES_COMPARED = re.compile(r"numbers disagree: (?P<claim>.+?) vs (?P<source>.+?)(?:;|$)")
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", re.IGNORECASE)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def _amount(text: str) -> float | None:
+    """The first number written in a figure ('about 10,000' -> 10000.0, '$2.2 billion' -> 2.2e9)."""
+    found = _AMOUNT.search(text)
+    if found is None:
+        return None
+    return float(found.group(1).replace(",", "")) * _SCALES.get((found.group(2) or "").lower(), 1.0)
+
+
+def _superseded_note(reason: str, claim_days: Days, source_days: Days, relation: str) -> str:
+    """'figure superseded: 10,000 (2024-10-20) later raised to 12,000 (2024-11-04)', older figure first."""
+    compared = _FIGURES_COMPARED.search(reason)
+    claim_figure = compared.group("claim") if compared else "the claim's figure"
+    source_figure = compared.group("source") if compared else "this source's figure"
+    older, newer = (claim_figure, claim_days), (source_figure, source_days)
+    if relation == "supersedes":
+        older, newer = newer, older
+    was, became = _amount(older[0]), _amount(newer[0])
+    verb = "updated" if was is None or became is None or was == became else ("raised" if became > was else "lowered")
+    return f"figure superseded: {older[0]} ({older[1].shown()}) later {verb} to {newer[0]} ({newer[1].shown()})"
+
+
+def _time_reason(evidence: list[Evidence]) -> str:
+    """'; 1 source published before the event, not counted (published 2024-03-01, ...)'."""
+    parts = []
+    early = [e for e in evidence if e.temporal == "before-event"]
+    if early:
+        parts.append(f"{_plural(len(early), 'support')} published before the event, not counted ({early[0].temporal_note})")
+    updated = [e for e in evidence if e.temporal == "superseded"]
+    if updated:
+        parts.append(f"{_plural(len(updated), 'disagreeing figure')} stated at another time, not a contradiction "
+                     f"({updated[0].temporal_note})")
+    return "".join(f"; {part}" for part in parts)
 
 
 def counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:

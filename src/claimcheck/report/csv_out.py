@@ -31,6 +31,7 @@ CSV_COLUMNS = (
     "evidence_count",
     "evidence",
     "finding_key",
+    "published",
 )
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -66,6 +67,7 @@ def render_csv(report: Report, *, locate: Locator | None = None) -> str:
                 len(verdict.evidence),
                 _cell(_evidence(verdict)),
                 finding_key(verdict) if is_finding(verdict) else "",
+                verdict.published or "",
             )
         )
     return buffer.getvalue()

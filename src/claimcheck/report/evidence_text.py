@@ -4,18 +4,35 @@ from __future__ import annotations
 
 from claimcheck.models import Evidence
 
-__all__ = ["evidence_line", "source_and_party"]
+__all__ = ["evidence_line", "reason_and_time", "source_and_party", "time_note"]
 
 
 def source_and_party(evidence: Evidence, source: str | None = None) -> str:
-    """The source, and whom it relays the sentence from when it does: 'wire.txt (citing the Pentagon)'."""
+    """The source, its publication date when known, and whom it relays the sentence from when it does:
+    'wire.txt, published 2024-11-04 (citing the Pentagon)'."""
     shown = evidence.source if source is None else source
+    if evidence.published:
+        shown += f", published {evidence.published}"
     return f"{shown} (citing {evidence.attributed_to})" if evidence.attributed_to else shown
+
+
+def time_note(evidence: Evidence) -> str:
+    """What time says of the item, when it keeps it from counting: 'figure superseded: ... , not counted'; else ''."""
+    if evidence.temporal is None:
+        return ""
+    return f"{evidence.temporal_note or evidence.temporal}, not counted"
+
+
+def reason_and_time(evidence: Evidence) -> str:
+    """The reason, followed by the time note when there is one: 'numbers disagree: ...; figure superseded: ...'."""
+    note = time_note(evidence)
+    return f"{evidence.reason}; {note}" if note else evidence.reason
 
 
 def evidence_line(evidence: Evidence, *, quoted: bool = True) -> str:
     """'contradicts [negation]: corpus/seoul.txt (citing the ministry): "Seoul says ..." (negated: 'has not sent')':
-    the stance, the id of the rule that decided it, the source and whom it cites, the sentence and the reason;
+    the stance, the id of the rule that decided it, the source (its date) and whom it cites, the sentence, the
+    reason and the time note;
     quoted=False drops the quotes."""
     sentence = f'"{evidence.sentence}"' if quoted else evidence.sentence
-    return f"{evidence.stance} [{evidence.rule}]: {source_and_party(evidence)}: {sentence} ({evidence.reason})"
+    return f"{evidence.stance} [{evidence.rule}]: {source_and_party(evidence)}: {sentence} ({reason_and_time(evidence)})"

@@ -12,6 +12,7 @@ from typing import get_args
 
 from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Evidence, Label, Report, Verdict
+from claimcheck.report.evidence_text import reason_and_time
 
 __all__ = ["render_markdown"]
 
@@ -36,13 +37,19 @@ def _verdict_block(verdict: Verdict, locate: Locator) -> list[str]:
         lines = locate(verdict.source, verdict.span, verdict.claim)
         if lines is not None:
             where = f" (line {lines[0]})"
+    if verdict.published:
+        where += f" (published {verdict.published})"
     block = [f"- **{verdict.label}**{where}: {_escape(verdict.claim)}", f"  - why: {_escape(verdict.reason)}"]
     for evidence in verdict.evidence:
         block.append(
-            f"  - {_MARKS[evidence.stance]} — {_code(evidence.source)}{_citing(evidence)}: “{_escape(evidence.sentence)}” "
-            f"({_escape(evidence.reason)}; rule `{evidence.rule}`)"
+            f"  - {_MARKS[evidence.stance]} — {_code(evidence.source)}{_dated(evidence)}{_citing(evidence)}: "
+            f"“{_escape(evidence.sentence)}” ({_escape(reason_and_time(evidence))}; rule `{evidence.rule}`)"
         )
     return block
+
+
+def _dated(evidence: Evidence) -> str:
+    return f", published {evidence.published}" if evidence.published else ""
 
 
 def _citing(evidence: Evidence) -> str:

@@ -6,7 +6,7 @@ import io
 from typing import TYPE_CHECKING
 
 from claimcheck.models import CorpusInfo, Report, Verdict
-from claimcheck.report.evidence_text import source_and_party
+from claimcheck.report.evidence_text import reason_and_time, source_and_party
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -87,6 +87,8 @@ def _evidence_block(number: int, verdict: Verdict):
     block = Text(f"\n{number}. ", style="bold")
     block.append(verdict.claim, style="bold")
     block.append(f"  {verdict.label}", style=LABEL_STYLES[verdict.label])
+    if verdict.published:
+        block.append(f"\n   published {verdict.published}", style="dim")
     if verdict.worth is not None:
         reasons = "; ".join(verdict.worth.reasons) or "nothing concrete to check"
         block.append(f"\n   worth {verdict.worth.score:.2f}: {reasons}", style="dim")
@@ -94,6 +96,6 @@ def _evidence_block(number: int, verdict: Verdict):
         block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
         block.append(f"\n   {item.stance:<11}", style=STANCE_STYLES[item.stance])
-        block.append(f" {source_and_party(item, short_source(item.source))}: {item.reason} [{item.rule}]")
+        block.append(f" {source_and_party(item, short_source(item.source))}: {reason_and_time(item)} [{item.rule}]")
         block.append(f"\n               “{item.sentence}”", style="dim" if item.stance == "mentions" else None)
     return block

@@ -227,6 +227,14 @@ class CorpusStore:
         rows = self._db.query("SELECT article_json FROM articles ORDER BY source")
         return [Article.model_validate_json(row[0]) for row in rows]
 
+    def published(self, source: str) -> str | None:
+        """A stored article's publication date (Article.published), read without reading the article; None
+        when unknown or not stored."""
+        row = self._db.query(
+            "SELECT json_extract(article_json, '$.published') FROM articles WHERE source = ?", (source,)
+        ).fetchone()
+        return row[0] if row is not None and isinstance(row[0], str) else None
+
     def sources(self) -> list[str]:
         return [row[0] for row in self._db.query("SELECT source FROM articles ORDER BY source")]
 
