@@ -18,6 +18,7 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
@@ -27,11 +28,32 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process stopped by Ct
 INTERRUPTED_MESSAGE = "claimcheck: interrupted; no output written (the corpus store keeps what was indexed)"
 
 
+def _unregistered_children(known: set[int]) -> list[int]:
+    """Ids of this process's children that multiprocessing does not list (Linux; elsewhere none).
+
+    Ctrl-C can be handled between the fork of a worker and its entry in multiprocessing's list of
+    children (inside Process.start). Such a worker was born after the signal went to the process
+    group, so it never got it; unless stopped here it waits on its queue for ever, holding the
+    terminal's output open after this process has gone.
+    """
+    pid = os.getpid()
+    try:
+        listed = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(child) for child in listed if int(child) not in known]
+
+
 def stop_workers(timeout_s: float = 1.0) -> None:
     """Terminate every child process this process started, and wait (a bounded time) for them to go."""
     children = multiprocessing.active_children()
+    strays = _unregistered_children({child.pid for child in children if child.pid is not None})
     for child in children:
         child.terminate()
+    for stray in strays:
+        with suppress(OSError):
+            os.kill(stray, signal.SIGKILL)
+            os.waitpid(stray, 0)  # SIGKILL cannot be ignored: reaped at once, no zombie left
     for child in children:
         child.join(timeout_s)
         if child.is_alive():
