@@ -56,3 +56,36 @@ def test_ctrl_c_handled_while_a_worker_is_being_started_stops_that_worker_too(mo
             if pid in live_children():
                 os.kill(pid, signal.SIGKILL)
                 os.waitpid(pid, 0)
+
+
+_CTRL_C_AT_FORK = {"armed": False, "forks": 0}
+
+
+def _ctrl_c_inside_the_second_fork_hook() -> None:
+    if _CTRL_C_AT_FORK["armed"]:
+        _CTRL_C_AT_FORK["forks"] += 1
+        if _CTRL_C_AT_FORK["forks"] == 2:
+            os.kill(os.getpid(), signal.SIGINT)
+            sum(range(1000))  # the handler runs here, inside the hook, where Python drops what it raises
+
+
+os.register_at_fork(after_in_parent=_ctrl_c_inside_the_second_fork_hook)  # inert unless armed
+
+
+def test_ctrl_c_handled_inside_an_at_fork_hook_still_interrupts_the_run(capsys):
+    # logging releases its lock in an at-fork hook after each fork; a Ctrl-C handled there raised
+    # into nothing ("Exception ignored"), the workers were stopped and the run went on waiting for them.
+    articles = [
+        Article(source=f"{number}.txt", text="The council approved the bridge budget on Monday. " * 20,
+                content_hash=f"{number:064x}")
+        for number in range(20)
+    ]
+    _CTRL_C_AT_FORK.update(armed=True, forks=0)
+    try:
+        with pytest.raises(KeyboardInterrupt), stop_workers_on_interrupt():
+            for _ in iter_statements(articles, n_process=2):
+                pass
+    finally:
+        _CTRL_C_AT_FORK["armed"] = False
+    assert _CTRL_C_AT_FORK["forks"] == 2
+    assert "Exception ignored" not in capsys.readouterr().err
