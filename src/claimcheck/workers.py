@@ -18,20 +18,43 @@ import threading
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from pathlib import Path
 from types import FrameType
-from typing import NoReturn
+from typing import Any, NoReturn
 
 __all__ = ["EXIT_INTERRUPTED", "INTERRUPTED_MESSAGE", "leave_now", "stop_workers", "stop_workers_on_interrupt"]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process stopped by Ctrl-C
+_REMIND_EVERY_S = 0.2
 INTERRUPTED_MESSAGE = "claimcheck: interrupted; no output written (the corpus store keeps what was indexed)"
+
+
+def _unregistered_children(known: set[int]) -> list[int]:
+    """Ids of this process's children that multiprocessing does not list (Linux; elsewhere none).
+
+    Ctrl-C can be handled between the fork of a worker and its entry in multiprocessing's list of
+    children (inside Process.start). Such a worker was born after the signal went to the process
+    group, so it never got it; unless stopped here it waits on its queue for ever, holding the
+    terminal's output open after this process has gone.
+    """
+    pid = os.getpid()
+    try:
+        listed = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return []
+    return [int(child) for child in listed if int(child) not in known]
 
 
 def stop_workers(timeout_s: float = 1.0) -> None:
     """Terminate every child process this process started, and wait (a bounded time) for them to go."""
     children = multiprocessing.active_children()
+    strays = _unregistered_children({child.pid for child in children if child.pid is not None})
     for child in children:
         child.terminate()
+    for stray in strays:
+        with suppress(OSError):
+            os.kill(stray, signal.SIGKILL)
+            os.waitpid(stray, 0)  # SIGKILL cannot be ignored: reaped at once, no zombie left
     for child in children:
         child.join(timeout_s)
         if child.is_alive():
@@ -61,18 +84,53 @@ def stop_workers_on_interrupt() -> Iterator[None]:
         yield
         return
     owner = os.getpid()
+    main_thread = threading.get_ident()
+    left = threading.Event()
+    leaving = threading.Lock()
+    reminding: list[threading.Thread] = []
+
+    def remind() -> None:
+        # Python drops an exception raised by a signal handler that runs inside an at-fork hook
+        # (logging's lock release, after each fork of a worker) or a finaliser: it prints "Exception
+        # ignored" and carries on, with the workers already stopped, waiting for them for ever. Until
+        # the body is left, interrupt the main thread again, so the handler runs where it can raise.
+        while not left.wait(_REMIND_EVERY_S):
+            with leaving:
+                if not left.is_set():
+                    signal.pthread_kill(main_thread, signal.SIGINT)
 
     def on_interrupt(signum: int, frame: FrameType | None) -> None:
         if os.getpid() != owner:
             os._exit(EXIT_INTERRUPTED)  # a forked worker: the main process reports the interruption
         stop_workers()
+        if not reminding:
+            reminding.append(threading.Thread(target=remind, name="claimcheck-interrupt", daemon=True))
+            reminding[0].start()
         raise KeyboardInterrupt
 
+    def unraisable(report: Any) -> None:
+        if not (reminding and isinstance(report.exc_value, KeyboardInterrupt)):
+            shown(report)  # the dropped interruption is raised again: no "Exception ignored" for it
+
+    shown = sys.unraisablehook
+    sys.unraisablehook = unraisable
     previous = signal.signal(signal.SIGINT, on_interrupt)
     try:
         with warnings.catch_warnings():
             # spaCy warns (W127) that its workers did not finish when they were stopped on purpose.
             warnings.filterwarnings("ignore", message=r".*\[W127\]")
             yield
+    except Exception:
+        if reminding:
+            # Interrupted, the handler's exception dropped: the stopped workers' pipes end (EOFError).
+            raise KeyboardInterrupt from None
+        raise
     finally:
-        signal.signal(signal.SIGINT, previous)
+        with leaving:
+            left.set()
+        sys.unraisablehook = shown
+        try:
+            signal.signal(signal.SIGINT, previous)  # runs a reminder still pending first, which raises
+        except KeyboardInterrupt:
+            signal.signal(signal.SIGINT, previous)
+            raise
