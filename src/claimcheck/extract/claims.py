@@ -25,7 +25,7 @@ from claimcheck.extract.reference import NAME_WORD, known_names, person_referred
 from claimcheck.lexicon import lexicon
 from claimcheck.models import Claim, Statement
 
-__all__ = ["claims_from_statements", "is_claim", "known_names", "not_claim_reason", "states_arrangement"]
+__all__ = ["claims_from_statements", "is_claim", "known_names", "not_claim_reason"]
 
 MIN_CLAIM_WORDS = 5  # 'The customer refused to answer.': a subject, a verb and what was done
 MIN_CLAUSE_WORDS = 4  # a clause of a split sentence: 'the court charged two men'
@@ -150,12 +150,6 @@ def _counterfactual(statement: Statement, plain: str) -> bool:
     if cues().conditional_start.match(plain) or _rules().counterfactual.first_in(plain) is None:
         return False
     return all(hedge == "would" for hedge in statement.hedges)
-
-
-def states_arrangement(statement: Statement) -> bool:
-    """The sentence is speculation only by a modal perfect that states what an arrangement or plan set out
-    ('the deal would have paid each member $100 million'): it asserts the arrangement's terms."""
-    return statement.kind == "speculation" and _counterfactual(statement, _plain(statement.text))
 
 
 def _kind_reason(statement: Statement, plain: str) -> str | None:

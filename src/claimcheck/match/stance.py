@@ -39,7 +39,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from claimcheck.extract.claims import states_arrangement
 from claimcheck.lexicon import lexicon
 from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.differences import (
@@ -81,14 +80,11 @@ def _is_negated(statement: Statement) -> str | None:
     return statement.negation or statement.denial
 
 
-def _firmness(sentence: Statement, shared: tuple[str, ...] | list[str] = ()) -> str | None:
+def _firmness(sentence: Statement, claim: Statement | None = None) -> str | None:
     """Why a sentence only reports the claim instead of asserting it, or None when it asserts it.
-    shared: hedges the claim itself carries, which do not set the sentence apart from it."""
-    hedges = [h for h in sentence.hedges if h not in shared]
-    if states_arrangement(sentence):
-        # 'the deal would have paid each member $100 million' states the deal's terms
-        hedges = [h for h in hedges if h != "would"]
-    elif sentence.kind in {"question", "opinion", "speculation"}:
+    claim: read against this claim, whose own hedges and kind are part of what it says, not a difference."""
+    hedges = [h for h in sentence.hedges if claim is None or h not in claim.hedges]
+    if sentence.kind in {"question", "opinion", "speculation"} and (claim is None or claim.kind != sentence.kind):
         return f"{sentence.kind}, not an assertion"
     strong = [h for h in hedges if h not in lexicon().weak_hedges]
     if strong:
@@ -131,9 +127,10 @@ class _Pair:
 
     @cached_property
     def hedge_beyond_claim(self) -> str | None:
-        """Why the sentence asserts less than the claim: a hedge the claim shares ('whether', 'claims') is
-        part of what the claim says, not a difference."""
-        return _firmness(self.sentence, shared=self.claim.hedges) if self.hedge is not None else None
+        """Why the sentence asserts less than the claim: a hedge the claim shares ('whether', 'claims'), or
+        its kind (a plan's terms, 'would have paid', beside a claim that is one too), is part of what the
+        claim says, not a difference."""
+        return _firmness(self.sentence, self.claim) if self.hedge is not None else None
 
     @cached_property
     def numbers(self) -> Finding | None:
