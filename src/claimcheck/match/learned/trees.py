@@ -6,6 +6,7 @@ that explain each prediction.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -14,9 +15,13 @@ from typing import Any, Literal
 
 import numpy as np
 
-from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_features, prepare_body
+from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_features, prepare_body, prepare_claim
 from claimcheck.match.learned.reasons import _reasons
 from claimcheck.match.learned.tokens import StanceLexicon
+
+# Bodies kept prepared: a map of N articles reads each body again for the claims of many articles (up to
+# 60 sources a claim), so the cache must hold several thousand bodies to stay warm past 1,000 articles.
+CACHED_BODIES = 4096
 
 StanceClass = Literal["agree", "disagree", "discuss", "unrelated"]
 STANCE_CLASSES: tuple[StanceClass, ...] = ("agree", "disagree", "discuss", "unrelated")
@@ -66,7 +71,8 @@ class StanceModel:
             spec.get("class_bias", [0.0] * len(self.labels)), dtype=np.float64
         )
         self._depth = int(spec["max_depth"])
-        self._body_cache: dict[tuple[str, ...], BodyInfo] = {}
+        self._body_cache: OrderedDict[tuple[str, ...], BodyInfo] = OrderedDict()
+        self._claim_cache: tuple[str, Any] | None = None  # (text, prepared): the claim read against many bodies
 
     @classmethod
     def load(cls, path: Path | None = None) -> StanceModel:
@@ -88,6 +94,11 @@ class StanceModel:
         xf = np.asarray(x, dtype=np.float64)
         nodes = self._roots.copy()
         contrib = np.zeros((len(self.labels), len(FEATURE_NAMES)))
+        # The path contributions of every level, added to contrib in one np.add.at at the end: it adds
+        # them one by one in the order given, the same additions in the same order as level by level.
+        classes: list[np.ndarray] = []
+        features: list[np.ndarray] = []
+        deltas: list[np.ndarray] = []
         for _ in range(self._depth):
             feat = self._feature[nodes]
             inner = feat >= 0
@@ -97,8 +108,12 @@ class StanceModel:
             child = np.where(go_left, self._left[nodes], self._right[nodes])
             child = np.where(inner, child, nodes)
             delta = (self._value[child] - self._value[nodes]) * self._scale
-            np.add.at(contrib, (self._tree_class[inner], feat[inner]), delta[inner])
+            classes.append(self._tree_class[inner])
+            features.append(feat[inner])
+            deltas.append(delta[inner])
             nodes = child
+        if classes:
+            np.add.at(contrib, (np.concatenate(classes), np.concatenate(features)), np.concatenate(deltas))
         raw = (
             self._init
             + np.bincount(
@@ -116,15 +131,22 @@ class StanceModel:
         key = tuple(sentences)
         info = self._body_cache.get(key)
         if info is None:
-            if len(self._body_cache) > 512:
-                self._body_cache.clear()
             info = self._body_cache[key] = prepare_body(sentences, self.lexicon)
+            if len(self._body_cache) > CACHED_BODIES:
+                self._body_cache.popitem(last=False)
+        else:
+            self._body_cache.move_to_end(key)
         return info
+
+    def _claim(self, claim: str) -> Any:
+        if self._claim_cache is None or self._claim_cache[0] != claim:
+            self._claim_cache = (claim, prepare_claim(claim, self.lexicon))
+        return self._claim_cache[1]
 
     def predict(self, claim: str, sentences: list[str]) -> StancePrediction:
         """Stance of a source body (given as its sentences, in order) towards a claim."""
         kept = [i for i, s in enumerate(sentences) if s.strip()]
-        x, evidence = extract_features(claim, self.body(sentences), self.lexicon)
+        x, evidence = extract_features(claim, self.body(sentences), self.lexicon, prepared=self._claim(claim))
         raw, contrib = self._walk(x)
         probs = _softmax(raw + self._bias)
         k = int(np.argmax(probs))
