@@ -53,12 +53,12 @@ def _subset(source: Path, root: Path, size: int) -> Path:
 
 
 def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None, json_out: str | None,
-            fingerprint: str | None = None) -> dict[str, Any]:
+            fingerprint: str | None = None, sample: int = 0) -> dict[str, Any]:
     import claimcheck.indexing
     from claimcheck.extract import load_pipeline
     from claimcheck.indexing import load_stored_corpus
+    from claimcheck.pipeline import map_corpus, verify_articles
     from claimcheck.report.claim_map import render_map
-    from claimcheck.pipeline import map_corpus
 
     if fingerprint:
         # A store made by benchmarks/speed.py (copied into ROOT) holds its pinned fingerprint: keep it warm.
@@ -77,24 +77,35 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     if profiler:
         profiler.enable()
-    claim_map = map_corpus([str(corpus_dir)], corpus, nlp=nlp, jobs=jobs)
+    if sample:
+        # The map's own work for `sample` of its articles: each checked against the whole corpus, as
+        # map_corpus checks every one (the clustering after it is linear in the evidence and cheap).
+        files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and ".claimcheck" not in p.parts)[:sample]
+        report = verify_articles([str(p) for p in files], corpus, nlp=nlp, jobs=jobs)
+    else:
+        claim_map = map_corpus([str(corpus_dir)], corpus, nlp=nlp, jobs=jobs)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
     seconds, cpu_seconds = time.perf_counter() - started, _cpu_seconds() - cpu_started
-    if json_out:
-        Path(json_out).write_text(render_map(claim_map, "json", color=False), encoding="utf-8")
-    claims = sum(len(cluster.members) for cluster in claim_map.clusters)
+    if sample:
+        articles, claims, clusters = sample, len(report.verdicts), None
+    else:
+        if json_out:
+            Path(json_out).write_text(render_map(claim_map, "json", color=False), encoding="utf-8")
+        articles, claims, clusters = claim_map.corpus.sources, sum(len(c.members) for c in claim_map.clusters), \
+            len(claim_map.clusters)
     return {
-        "articles": claim_map.corpus.sources,
+        "corpus_articles": corpus.info().sources,
+        "articles": articles,
         "claims": claims,
-        "clusters": len(claim_map.clusters),
+        "clusters": clusters,
         "index_seconds": index_seconds,
         "indexed_now": len(result.extracted),
         "seconds": seconds,
         "cpu_seconds": cpu_seconds,
-        "ms_per_article": 1000 * seconds / max(claim_map.corpus.sources, 1),
-        "cpu_ms_per_article": 1000 * cpu_seconds / max(claim_map.corpus.sources, 1),
+        "ms_per_article": 1000 * seconds / max(articles, 1),
+        "cpu_ms_per_article": 1000 * cpu_seconds / max(articles, 1),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "jobs": jobs,
     }
@@ -109,10 +120,14 @@ def main() -> None:
     parser.add_argument("--profile", help="write cProfile stats here (one size only)")
     parser.add_argument("--json", dest="json_out", help="write the map as JSON here (one size only)")
     parser.add_argument("--fingerprint", help="pin the store fingerprint (speed.py's stores use 'speed-benchmark')")
+    parser.add_argument("--sample", type=int, default=0, metavar="K",
+                        help="check only the first K articles against the whole corpus (a map's cost per article "
+                             "at that size, for sizes whose whole map takes too long here); prints the projection")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        figures = measure(args.source, args.root, args.sizes[0], args.jobs, args.profile, args.json_out, args.fingerprint)
+        figures = measure(args.source, args.root, args.sizes[0], args.jobs, args.profile, args.json_out, args.fingerprint,
+                          args.sample)
         print(json.dumps(figures))
         return
     args.root.mkdir(parents=True, exist_ok=True)
@@ -125,10 +140,22 @@ def main() -> None:
             command += ["--json", args.json_out]
         if args.fingerprint:
             command += ["--fingerprint", args.fingerprint]
+        if args.sample:
+            command += ["--sample", str(args.sample)]
         load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         figures = json.loads(output.strip().splitlines()[-1])
         (args.root / f"result-map-{size}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        if args.sample:
+            per_article = figures["seconds"] / figures["articles"]
+            cpu_per_article = figures["cpu_seconds"] / figures["articles"]
+            print(f"map of {figures['corpus_articles']:,} articles, sampled: {figures['articles']} articles "
+                  f"({figures['claims']:,} claims) checked against all of them in {figures['seconds']:.1f} s wall, "
+                  f"{figures['cpu_seconds']:.1f} s CPU ({1000 * per_article:.0f} ms / {1000 * cpu_per_article:.0f} ms "
+                  f"CPU an article); whole map projected at {per_article * figures['corpus_articles']:.0f} s wall, "
+                  f"{cpu_per_article * figures['corpus_articles']:.0f} s CPU; --jobs {args.jobs}, load before "
+                  f"{' '.join(load)}", flush=True)
+            continue
         print(f"map {figures['articles']:,} articles, {figures['claims']:,} claims, {figures['clusters']:,} clusters: "
               f"{figures['seconds']:.1f} s wall, {figures['cpu_seconds']:.1f} s CPU "
               f"({figures['ms_per_article']:.0f} ms / {figures['cpu_ms_per_article']:.0f} ms CPU an article), "
