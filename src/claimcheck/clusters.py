@@ -136,7 +136,8 @@ def _cluster(
     contradicts: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "contradicts" and e.temporal is None]
     own_sources = {v.source for v in found if v.source is not None}
     # the member most sources back names the cluster; then the most check-worthy; then the first
-    named = max(found, key=lambda v: (v.supporting_origins, v.worth.score if v.worth else 0.0, -found.index(v)))
+    position = {id(v): place for place, v in enumerate(found)}  # (found.index would make a large cluster quadratic)
+    named = max(found, key=lambda v: (v.supporting_origins, v.worth.score if v.worth else 0.0, -position[id(v)]))
     return ClaimCluster(
         id=cluster_id,
         name=named.name,

@@ -15,7 +15,7 @@ only when both name the same counted noun, and relates them as 'related': not co
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -187,11 +187,11 @@ def _group(
         ))
     cluster_ids = sorted({nodes[i].cluster_id for i in found}, key=order.__getitem__)
     named = max(cluster_ids, key=lambda c: (len(by_cluster[c].origins), -order[c]))
-    counted = [nodes[i].figure.counted for i in found if nodes[i].figure.counted]
+    tally = Counter(nodes[i].figure.counted for i in found if nodes[i].figure.counted)
     return FigureGroup(
         id=_group_id(cluster_ids + [nodes[i].figure.claim_id + nodes[i].figure.text for i in ranked]),
         name=by_cluster[named].name,
-        counted=max(set(counted), key=lambda c: (counted.count(c), c)) if counted else None,
+        counted=max(tally, key=lambda c: (tally[c], c)) if tally else None,
         unit=nodes[found[0]].figure.unit,
         clusters=cluster_ids,
         figures=figures,

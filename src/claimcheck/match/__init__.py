@@ -39,6 +39,14 @@ def _worth_encoding(covers: list[Coverage]) -> set[int]:
     return set(worth[:MAX_MEANING_CANDIDATES])
 
 
+def _predict_all(model, claim: str, bodies: list[list[str]]) -> list:
+    """The model's reading of each body, in one pass when the model can (StanceModel.predict_many)."""
+    many = getattr(model, "predict_many", None)
+    if many is not None:
+        return many(claim, bodies)
+    return [model.predict(claim, body) for body in bodies]
+
+
 def match_claim(
     claim: Claim,
     retriever: Retriever,
@@ -84,9 +92,11 @@ def match_claim(
     # Sources beyond the model's reach keep what the rules decided.
     decisions: dict[str, SourceDecision] = {source: from_rule(d) for source, d in best.items()}
     if model is not None and sentences_of is not None:
-        for source in ranked_sources[:MAX_MODEL_SOURCES]:
-            sentences = sentences_of(source)
-            prediction = model.predict(claim.text, [s.text for s in sentences]) if sentences else None
+        read = [(source, sentences_of(source)) for source in ranked_sources[:MAX_MODEL_SOURCES]]
+        predictions = iter(_predict_all(model, claim.text, [[s.text for s in sentences] for _, sentences in read
+                                                              if sentences]))
+        for source, sentences in read:
+            prediction = next(predictions) if sentences else None
             decided = combine(claim.statement, best.get(source), prediction, sentences, typed=claim.typed)
             if decided is None:
                 decisions.pop(source, None)

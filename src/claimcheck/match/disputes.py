@@ -28,6 +28,7 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
 
@@ -128,8 +129,28 @@ def _amounts(statement: Statement) -> tuple[float, ...]:
     return tuple(q.value for q in statement.quantities if q.value and (q.unit or q.counted))
 
 
+# The denials of the sources read last, by the identity of their statement objects: a source is read for
+# every claim it is a candidate of (up to 60 sources a claim), and a corpus hands out the same objects.
+_CACHED_SOURCES = 4096
+_denials_read: OrderedDict[tuple[int, ...], tuple[list[Statement], list[Denial]]] = OrderedDict()
+
+
 def denials_in(sentences: list[Statement]) -> list[Denial]:
     """Each denying sentence of a source (in source order) with what it reaches."""
+    key = tuple(map(id, sentences))
+    kept = _denials_read.get(key)
+    # The entry holds its statements, so no id in the key can belong to another object while it is kept.
+    if kept is not None and all(a is b for a, b in zip(kept[0], sentences, strict=True)):
+        _denials_read.move_to_end(key)
+        return list(kept[1])
+    found = _find_denials(sentences)
+    _denials_read[key] = (list(sentences), found)
+    if len(_denials_read) > _CACHED_SOURCES:
+        _denials_read.popitem(last=False)
+    return list(found)
+
+
+def _find_denials(sentences: list[Statement]) -> list[Denial]:
     patterns = _patterns()
     found = []
     for index, sentence in enumerate(sentences):

@@ -40,6 +40,13 @@ class BodyInfo:
     prefixes: frozenset[str]
     n_tokens: int
     counts: dict[str, int] = field(default_factory=dict)
+    # What does not depend on the claim, worked out once per body (a map reads each body for many claims).
+    bigrams: frozenset[tuple[str, str]] = frozenset()  # consecutive content stems within a sentence
+    lead_content: frozenset[str] = frozenset()  # content stems of the first three sentences
+    cue_hits: dict[str, int] = field(default_factory=dict)  # cue list -> hits in the whole body
+    lead_words: dict[str, list[str]] = field(default_factory=dict)  # cue list -> words in the first two sentences
+    body_words: dict[str, list[str]] = field(default_factory=dict)  # cue list -> words in the whole body
+    questions: int = 0  # "?" tokens in the body
 
 
 def _prepare_sentence(text: str, lex: StanceLexicon) -> _Sentence:
@@ -57,12 +64,22 @@ def prepare_body(sentences: Sequence[str], lex: StanceLexicon) -> BodyInfo:
         for stem in s.stems:
             if stem:
                 counts[stem] = counts.get(stem, 0) + 1
+    bigrams: set[tuple[str, str]] = set()
+    for s in prepared:
+        bigrams.update(itertools.pairwise([t for t in s.stems if t]))
+    kinds = ("refute", "hedge", "support", "report", "negation")
     return BodyInfo(
         sentences=prepared,
         content=frozenset(content),
         prefixes=frozenset(c[:5] for c in content),
         n_tokens=sum(len(s.tokens) for s in prepared),
         counts=counts,
+        bigrams=frozenset(bigrams),
+        lead_content=frozenset().union(*(s.content for s in prepared[:3])) if prepared else frozenset(),
+        cue_hits={cue: sum(len(s.cues[cue]) for s in prepared) for cue in kinds},
+        lead_words={cue: [w for s in prepared[:2] for _, w in s.cues[cue]] for cue in kinds},
+        body_words={cue: [w for s in prepared for _, w in s.cues[cue]] for cue in kinds},
+        questions=sum(s.tokens.count("?") for s in prepared),
     )
 
 
@@ -119,11 +136,16 @@ FEATURE_NAMES: tuple[str, ...] = (
 _FEATURE_INDEX = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 
+def prepare_claim(claim: str, lex: StanceLexicon) -> _Sentence:
+    """A claim prepared once, for checking it against many bodies (extract_features' `prepared`)."""
+    return _prepare_sentence(claim, lex)
+
+
 def extract_features(
-    claim: str, body: BodyInfo, lex: StanceLexicon
+    claim: str, body: BodyInfo, lex: StanceLexicon, *, prepared: _Sentence | None = None
 ) -> tuple[np.ndarray, _Evidence]:
-    """One row of features for (claim, body), and the words behind them."""
-    claim_s = _prepare_sentence(claim, lex)
+    """One row of features for (claim, body), and the words behind them. prepared: prepare_claim(claim)."""
+    claim_s = prepared if prepared is not None else _prepare_sentence(claim, lex)
     sents = body.sentences
     x = np.zeros(len(FEATURE_NAMES), dtype=np.float64)
     f = _FEATURE_INDEX
@@ -138,7 +160,7 @@ def extract_features(
             best_neg != bool(claim_s.cues["negation"])
         )
     per100 = 100.0 / max(body.n_tokens, 1)
-    x[f["body_question_rate"]] = sum(s.tokens.count("?") for s in sents) * per100
+    x[f["body_question_rate"]] = body.questions * per100
     x[f["refute_minus_support"]] = x[f["top_refute"]] - x[f["top_support"]]
     words["claim_refute"] = [w for _, w in claim_s.cues["refute"]]
     words["claim_hedge"] = [w for _, w in claim_s.cues["hedge"]]
@@ -184,11 +206,7 @@ def _word_coverage(x: np.ndarray, raw_claim: str, claim_s: _Sentence, body: Body
     c_stems = [s for s in claim_s.stems if s]
     bigrams = set(itertools.pairwise(c_stems))
     if bigrams:
-        body_bigrams: set[tuple[str, str]] = set()
-        for s in body.sentences:
-            st = [t for t in s.stems if t]
-            body_bigrams.update(itertools.pairwise(st))
-        x[f["cover_bigram"]] = len(bigrams & body_bigrams) / len(bigrams)
+        x[f["cover_bigram"]] = len(bigrams & body.bigrams) / len(bigrams)
 
 
 def _sentence_coverage(x: np.ndarray, claim_s: _Sentence, body: BodyInfo) -> tuple[int | None, list[int]]:
@@ -206,10 +224,7 @@ def _sentence_coverage(x: np.ndarray, claim_s: _Sentence, body: BodyInfo) -> tup
     top = order[:_TOP_SENTENCES] if sents else []
     x[f["best_sentence_cover"]] = covers[order[0]]
     x[f["top3_sentence_cover"]] = sum(covers[i] for i in top) / _TOP_SENTENCES
-    lead_content = (
-        frozenset().union(*(s.content for s in sents[:3])) if sents else frozenset()
-    )
-    x[f["lead_cover"]] = len(c_content & lead_content) / n_c
+    x[f["lead_cover"]] = len(c_content & body.lead_content) / n_c
     x[f["first_cover"]] = covers[0]
     x[f["density"]] = (
         sum(body.counts.get(c, 0) for c in c_content) / max(body.n_tokens, 1) * 10
@@ -238,18 +253,17 @@ def _body_cues(x: np.ndarray, c_content: frozenset[str], body: BodyInfo, top: li
     sents = body.sentences
     per100 = 100.0 / max(body.n_tokens, 1)
     words: dict[str, list[str]] = {}
-    lead = sents[:2]
     for cue in ("refute", "hedge", "support", "report", "negation"):
-        x[f[f"body_{cue}_rate"]] = sum(len(s.cues[cue]) for s in sents) * per100
+        x[f[f"body_{cue}_rate"]] = body.cue_hits[cue] * per100
         top_hits = [w for i in top for _, w in sents[i].cues[cue]]
         words[f"top_{cue}"] = top_hits
         if f"top_{cue}" in f:
             x[f[f"top_{cue}"]] = len(top_hits)
         if f"lead_{cue}" in f:
-            lead_hits = [w for s in lead for _, w in s.cues[cue]]
+            lead_hits = list(body.lead_words[cue])
             words[f"lead_{cue}"] = lead_hits
             x[f[f"lead_{cue}"]] = len(lead_hits)
-        words[f"body_{cue}"] = [w for s in sents for _, w in s.cues[cue]]
+        words[f"body_{cue}"] = list(body.body_words[cue])
     for cue in ("refute", "hedge"):
         near: list[str] = []
         for s in sents:

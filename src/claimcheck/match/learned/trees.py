@@ -6,6 +6,7 @@ that explain each prediction.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -14,9 +15,13 @@ from typing import Any, Literal
 
 import numpy as np
 
-from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_features, prepare_body
+from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_features, prepare_body, prepare_claim
 from claimcheck.match.learned.reasons import _reasons
 from claimcheck.match.learned.tokens import StanceLexicon
+
+# Bodies kept prepared: a map of N articles reads each body again for the claims of many articles (up to
+# 60 sources a claim), so the cache must hold several thousand bodies to stay warm past 1,000 articles.
+CACHED_BODIES = 4096
 
 StanceClass = Literal["agree", "disagree", "discuss", "unrelated"]
 STANCE_CLASSES: tuple[StanceClass, ...] = ("agree", "disagree", "discuss", "unrelated")
@@ -66,7 +71,8 @@ class StanceModel:
             spec.get("class_bias", [0.0] * len(self.labels)), dtype=np.float64
         )
         self._depth = int(spec["max_depth"])
-        self._body_cache: dict[tuple[str, ...], BodyInfo] = {}
+        self._body_cache: OrderedDict[tuple[str, ...], BodyInfo] = OrderedDict()
+        self._claim_cache: tuple[str, Any] | None = None  # (text, prepared): the claim read against many bodies
 
     @classmethod
     def load(cls, path: Path | None = None) -> StanceModel:
@@ -85,27 +91,45 @@ class StanceModel:
 
     def _walk(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Raw class scores and per-(class, feature) path contributions for one feature row."""
-        xf = np.asarray(x, dtype=np.float64)
-        nodes = self._roots.copy()
-        contrib = np.zeros((len(self.labels), len(FEATURE_NAMES)))
+        raw, contrib = self._walk_rows(np.asarray(x, dtype=np.float64)[None, :])
+        return raw[0], contrib[0]
+
+    def _walk_rows(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """_walk for several feature rows at once (shape rows x features): every tree, every row, level by level.
+
+        Each row gets exactly the additions, in the same order, that a walk of that row alone makes, so
+        its figures do not depend on the rows walked with it.
+        """
+        xf = np.asarray(rows, dtype=np.float64)
+        count = xf.shape[0]
+        row_of = np.arange(count)[:, None]
+        nodes = np.broadcast_to(self._roots, (count, len(self._roots))).copy()
+        contrib = np.zeros((count, len(self.labels), len(FEATURE_NAMES)))
+        tree_class = np.broadcast_to(self._tree_class, nodes.shape)
+        row_index = np.broadcast_to(row_of, nodes.shape)
+        # The path contributions of every level, added to contrib in one np.add.at at the end: it adds
+        # them one by one in the order given, so each (row, class, feature) cell receives its additions
+        # level by level and, within a level, tree by tree: the order of a walk of that row alone.
+        picked: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         for _ in range(self._depth):
             feat = self._feature[nodes]
             inner = feat >= 0
             if not inner.any():
                 break
-            go_left = xf[np.where(inner, feat, 0)] <= self._threshold[nodes]
+            go_left = xf[row_of, np.where(inner, feat, 0)] <= self._threshold[nodes]
             child = np.where(go_left, self._left[nodes], self._right[nodes])
             child = np.where(inner, child, nodes)
             delta = (self._value[child] - self._value[nodes]) * self._scale
-            np.add.at(contrib, (self._tree_class[inner], feat[inner]), delta[inner])
+            picked.append((row_index[inner], tree_class[inner], feat[inner], delta[inner]))
             nodes = child
-        raw = (
-            self._init
-            + np.bincount(
-                self._tree_class, weights=self._value[nodes], minlength=len(self.labels)
-            )
+        if picked:
+            row, klass, feature, delta = (np.concatenate(part) for part in zip(*picked, strict=True))
+            np.add.at(contrib, (row, klass, feature), delta)
+        raw = np.stack([
+            self._init + np.bincount(self._tree_class, weights=self._value[nodes[r]], minlength=len(self.labels))
             * self._scale
-        )
+            for r in range(count)
+        ])
         return raw, contrib
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
@@ -116,16 +140,37 @@ class StanceModel:
         key = tuple(sentences)
         info = self._body_cache.get(key)
         if info is None:
-            if len(self._body_cache) > 512:
-                self._body_cache.clear()
             info = self._body_cache[key] = prepare_body(sentences, self.lexicon)
+            if len(self._body_cache) > CACHED_BODIES:
+                self._body_cache.popitem(last=False)
+        else:
+            self._body_cache.move_to_end(key)
         return info
+
+    def _claim(self, claim: str) -> Any:
+        if self._claim_cache is None or self._claim_cache[0] != claim:
+            self._claim_cache = (claim, prepare_claim(claim, self.lexicon))
+        return self._claim_cache[1]
 
     def predict(self, claim: str, sentences: list[str]) -> StancePrediction:
         """Stance of a source body (given as its sentences, in order) towards a claim."""
+        return self.predict_many(claim, [sentences])[0]
+
+    def predict_many(self, claim: str, bodies: Sequence[list[str]]) -> list[StancePrediction]:
+        """predict(claim, sentences) for each body, the same predictions, the trees walked for all at once."""
+        prepared = self._claim(claim)
+        found = [extract_features(claim, self.body(sentences), self.lexicon, prepared=prepared) for sentences in bodies]
+        if not found:
+            return []
+        raws, contribs = self._walk_rows(np.stack([x for x, _ in found]))
+        return [
+            self._prediction(sentences, x, evidence, raw, contrib)
+            for sentences, (x, evidence), raw, contrib in zip(bodies, found, raws, contribs, strict=True)
+        ]
+
+    def _prediction(self, sentences: list[str], x: np.ndarray, evidence: Any, raw: np.ndarray,
+                    contrib: np.ndarray) -> StancePrediction:
         kept = [i for i, s in enumerate(sentences) if s.strip()]
-        x, evidence = extract_features(claim, self.body(sentences), self.lexicon)
-        raw, contrib = self._walk(x)
         probs = _softmax(raw + self._bias)
         k = int(np.argmax(probs))
         label: StanceClass = self.labels[k]  # type: ignore[assignment]
