@@ -116,6 +116,14 @@ def test_same_input_gives_the_same_prediction(model: StanceModel) -> None:
     assert model.predict(CLAIM, HEDGED) == model.predict(CLAIM, HEDGED)
 
 
+def test_sources_read_together_get_the_predictions_each_gets_alone(model: StanceModel) -> None:
+    # match_claim reads a claim's candidate sources in one pass; the batch must not change a label or a reason
+    bodies = [DENIAL, HEDGED, UNRELATED, [], HEDGED]
+    together = model.predict_many(CLAIM, bodies)
+    assert together == [model.predict(CLAIM, body) for body in bodies]
+    assert [p.label for p in together[:3]] == ["disagree", "discuss", "unrelated"]
+
+
 def test_model_trained_on_other_features_is_refused_with_the_fix(tmp_path) -> None:
     spec = json.loads(
         resources.files("claimcheck.data")
