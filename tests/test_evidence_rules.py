@@ -31,6 +31,11 @@ SENTENCE_RULES: dict[EvidenceRule, tuple[str, str, str, str]] = {
         "The two ministers signed a trade accord in Lisbon in 2022.",
         "mentions", "another time: 2022, the claim 2019",
     ),
+    Rule.OTHER_PLACE: (
+        "A drone strike on Lviv injured 16 people on Sunday.",
+        "A drone strike on Odesa injured seven people on Sunday.",
+        "mentions", "figures of another place: Odesa, the claim Lviv",
+    ),
     Rule.EXCLUSIVE_ALTERNATIVE: (
         "Iran fired an intercontinental ballistic missile at Haifa.",
         "Iran fired a medium-range ballistic missile at Haifa on Friday.",

@@ -57,7 +57,7 @@ def _cluster_with(document: dict, words: str) -> dict:
 
 def test_map_groups_one_claim_made_by_two_sources_and_lists_who_contradicts_it(corpus_dir):
     document, stderr = _map(corpus_dir)
-    assert document["schema_version"] == "2"
+    assert document["schema_version"] == "3"
     assert "4 articles" in stderr
     forty = _cluster_with(document, "$40 million")
     assert _names(forty["sources"]) == ["a.txt", "b.txt"]

@@ -18,7 +18,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "4"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal
+SCHEMA_VERSION = "4"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal, rule other-place
 
 
 class _Frozen(BaseModel):
@@ -190,6 +190,7 @@ class EvidenceRule(StrEnum):
     MISSING_PARTICIPANT = "missing-participant"
     OTHER_TIME = "other-time"
     CORRECTION = "correction"
+    OTHER_PLACE = "other-place"
     NUMBER_CONFLICT = "number-conflict"
     IMPLIED_ACTION = "implied-action"
     RELATED = "related"
@@ -385,7 +386,7 @@ class Report(_Frozen):
         return data
 
 
-MAP_SCHEMA_VERSION = "2"  # the claim map of `claimcheck map`, versioned apart from Report
+MAP_SCHEMA_VERSION = "3"  # the claim map of `claimcheck map`, versioned apart from Report; 3: evidence dates and time marks, rule other-place
 
 
 class ClusterMember(_Frozen):

@@ -15,8 +15,8 @@ from claimcheck.extract.features import statement_from_span
 from claimcheck.extract.naming import claim_name
 from claimcheck.extract.nlp import bounded_pieces, load_pipeline
 from claimcheck.extract.reference import with_referents
-from claimcheck.extract.splitting import clause_spans, preamble_length
-from claimcheck.models import Article, Claim, Statement
+from claimcheck.extract.splitting import clause_spans, opening_end, preamble_length
+from claimcheck.models import Article, Claim, EntityMention, Statement
 
 __all__ = [
     "claims_from_statements",
@@ -29,6 +29,8 @@ __all__ = [
 ]
 
 LINE = re.compile(r"[^\n]+")
+# Entity labels of where something happened.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
 
@@ -98,13 +100,33 @@ def _sentence_statement(sent, *, source: str, base_offset: int, context_terms: l
     """One sentence as a Statement, with its clauses when it coordinates several."""
     statement = statement_from_span(sent, source=source, base_offset=base_offset, context_terms=context_terms)
     clauses = []
-    for span in clause_spans(sent):
+    spans = clause_spans(sent)
+    opening = _opening_places(sent, statement) if spans else []
+    for number, span in enumerate(spans):
         clause = statement_from_span(span, source=source, base_offset=base_offset, context_terms=context_terms)
         # 'Officials said A, and B': the second clause is attributed as the sentence is
         if clause.attribution is None and statement.attribution is not None:
             clause = clause.model_copy(update={"attribution": statement.attribution})
+        if number:
+            clause = _placed(clause, opening)
         clauses.append(clause)
     return statement.model_copy(update={"clauses": clauses}) if clauses else statement
+
+
+def _opening_places(sent, statement: Statement) -> list[EntityMention]:
+    """The places the sentence's opening adverbial names ('Meanwhile, in the Kherson region, A, and B'):
+    they place every clause the sentence coordinates, not only the first."""
+    end = opening_end(sent)
+    texts = {ent.text for ent in sent.ents if ent.label_ in PLACE_LABELS and ent.end <= end}
+    return [entity for entity in statement.entities if entity.text in texts and entity.label in PLACE_LABELS]
+
+
+def _placed(clause: Statement, places: list[EntityMention]) -> Statement:
+    """A later clause with the opening's places it does not name itself: where it happened. Only as entities
+    (what the stance rules read of places), not as terms: retrieval and coverage stay the clause's own."""
+    named = {entity.key for entity in clause.entities}
+    added = [entity for entity in places if entity.key not in named]
+    return clause.model_copy(update={"entities": [*clause.entities, *added]}) if added else clause
 
 
 def extract_statements(article: Article, *, nlp=None) -> list[Statement]:

@@ -14,7 +14,7 @@ import re
 
 from claimcheck.lexicon import lexicon
 
-__all__ = ["clause_spans", "preamble_length"]
+__all__ = ["clause_spans", "opening_end", "preamble_length"]
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -49,6 +49,14 @@ def _asserted_verb(sent):
 
 def _has_subject(verb) -> bool:
     return any(child.dep_ in SUBJECT_DEPS and child.lower_ not in {"there"} for child in verb.children)
+
+
+def opening_end(sent) -> int:
+    """The index of the token that ends the sentence's opening adverbial ('Meanwhile, in the Kherson region,'
+    before 'a strike hit ...'): the first word of the asserted verb's subject; the sentence start when none."""
+    verb = _asserted_verb(sent)
+    subjects = [child for child in verb.children if child.dep_ in SUBJECT_DEPS]
+    return min(subjects[0].left_edge.i, verb.i) if subjects else sent.start
 
 
 def clause_spans(sent) -> list:

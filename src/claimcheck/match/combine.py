@@ -56,6 +56,9 @@ RESTATED_RELEVANCE = 0.95
 # tells itself: its denial of the story does not reach the claim.
 OWN_VOICE_RELEVANCE = 0.6
 
+# Rules that find the source's closest sentence speaks of another event.
+ANOTHER_EVENT = frozenset({EvidenceRule.OTHER_TIME, EvidenceRule.OTHER_PLACE})
+
 MODEL_CLASS = {"supports": "agree", "contradicts": "disagree", "mentions": "discuss"}
 
 
@@ -93,14 +96,15 @@ def combine(
         if relayed is not None:
             return SourceDecision(relayed, "contradicts", EvidenceRule.RELAYED_DENIED_TALE,
                                   f"relays the story only to deny it: {_quote(relayed.text)}", rule.relevance)
-    if rule is None or (rule.stance != "contradicts" and rule.rule != EvidenceRule.OTHER_TIME):
+    if rule is None or (rule.stance != "contradicts" and rule.rule not in ANOTHER_EVENT):
         denied = origin_denied(claim, sentences, denials)
         if denied is not None:
             return SourceDecision(denied, "contradicts", EvidenceRule.ORIGIN_DENIED,
                                   f"denies the report the claim relays ({claim.attribution}): {_quote(denied.text)}",
                                   relevance)
-    if rule is not None and (rule.stance in ("supports", "contradicts") or rule.rule == EvidenceRule.OTHER_TIME):
-        # A source whose closest sentence is about another time speaks of another event: the model may not take a side.
+    if rule is not None and (rule.stance in ("supports", "contradicts") or rule.rule in ANOTHER_EVENT):
+        # A source whose closest sentence is about another time or place speaks of another event: the model may
+        # not take a side.
         return from_rule(rule)
     if prediction is None:
         return None if rule is None else from_rule(rule)

@@ -13,7 +13,8 @@ decides; the order is part of the behaviour (docs/labels.md):
     exclusive group ("medium-range" for "intercontinental"), or corrects the claim's member;
  2. missing-participant: the sentence leaves out a named participant of the claim's core;
  3. correction: the sentence turns away from what the claim states ("first blamed X, but ...");
- 4. number-conflict: a firm sentence gives a figure that disagrees with the claim's;
+ 4. other-place / number-conflict: a firm sentence gives a figure that disagrees with the claim's, unless the
+    two name only different places (two events: "16 wounded in Zaporizhzhia", "seven injured in Kharkiv");
  5. implied-action: a firm sentence asserts an action implying the one a negated claim denies;
  6. related: the sentence covers too little of the claim to assert or deny it;
  7. opposite polarity about the same action, in this order: hedged-opposite (the opposite is only
@@ -61,6 +62,8 @@ MEANING_RELEVANCE = 0.3
 WHOLE_CLAIM_RELEVANCE = 0.5
 CONFLICT_RELEVANCE = 0.6
 SAME_COUNT_CONFLICT_RELEVANCE = 0.5
+# Entity labels of where something happened.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +211,10 @@ def _number_conflict(p: _Pair) -> Finding | None:
     numbers = p.numbers
     if numbers is None or numbers.stance != "contradicts" or p.hedge is not None:
         return None
+    elsewhere = _other_places(p.claim, p.sentence)
+    if elsewhere is not None:
+        # "16 wounded in Zaporizhzhia" and "seven injured in Kharkiv" count two strikes, not one
+        return _mention(EvidenceRule.OTHER_PLACE, elsewhere)
     # Two figures counting the same thing ("28 bodies", "20 bodies") are about one quantity already.
     counted = {q.counted for q in p.claim.quantities if q.counted} & {q.counted for q in p.sentence.quantities if q.counted}
     needed = SAME_COUNT_CONFLICT_RELEVANCE if counted else CONFLICT_RELEVANCE
@@ -319,6 +326,25 @@ def _support(p: _Pair) -> Finding:
 
 def _close_in_meaning(relevance: float, similarity: float | None) -> bool:
     return similarity is not None and relevance >= MEANING_RELEVANCE and similarity >= MEANING_SIMILARITY
+
+
+def _places(statement: Statement) -> set[str]:
+    """The places a statement names (who it is attributed to aside), with the places they imply."""
+    said_by = set(statement.attribution_terms)
+    named = {e.key for e in statement.entities if e.label in PLACE_LABELS and e.key not in said_by}
+    implied = lexicon().implies
+    return named | {key for place in named for key in implied.get(place, ())}
+
+
+def _other_places(claim: Statement, sentence: Statement) -> str | None:
+    """Why two differing figures are of other places: both name where, and no place is the same."""
+    here, there = _places(claim), _places(sentence)
+    if not here or not there or here & there:
+        return None
+    names = {e.key: e.text for e in (*claim.entities, *sentence.entities)}
+    shown = sorted({names.get(key, key) for key in there if key in names})
+    claimed = sorted({names.get(key, key) for key in here if key in names})
+    return f"figures of another place: {', '.join(shown)}, the claim {', '.join(claimed)}"
 
 
 def _figure_in_main_point(claim: Statement) -> bool:
