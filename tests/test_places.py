@@ -56,3 +56,20 @@ def test_a_different_toll_of_the_same_place_still_contradicts(tmp_path, nlp):
     assert verdict.label == "contradicted"
     (evidence,) = [e for e in verdict.evidence if e.source.endswith("other.txt")]
     assert evidence.rule == "number-conflict"
+
+
+def test_a_claim_of_one_content_word_is_not_matched_by_every_sentence_naming_it(tmp_path, nlp):
+    # "It is not just about Lviv" holds one word besides who said it: a sentence naming Lviv neither
+    # restates nor denies it, whatever its polarity
+    (tmp_path / "quote.txt").write_text(
+        "The mayor of Lviv, Ivan Hale, asked allies for air defence systems on Monday.\n\n"
+        "\u201cThis isn\u2019t just about Lviv,\u201d Hale said.\n", encoding="utf-8")
+    (tmp_path / "here.txt").write_text(STRIKE_HERE, encoding="utf-8")
+    (tmp_path / "filler.txt").write_text(FILLER, encoding="utf-8")
+    corpus = claimcheck.load_corpus([str(tmp_path)], nlp=nlp, use_store=False)
+
+    report = claimcheck.verify_articles([str(tmp_path / "quote.txt")], corpus, nlp=nlp, use_model=False)
+
+    (verdict,) = [v for v in report.verdicts if "just about" in v.claim]
+    assert verdict.label == "single-sourced"
+    assert verdict.evidence == []

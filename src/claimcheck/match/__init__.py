@@ -3,6 +3,7 @@ and a small learned model (match/learned/) weighs whole sources where no rule fi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from claimcheck.match.combine import SourceDecision, combine, from_rule
@@ -17,6 +18,10 @@ __all__ = ["Meaning", "Retriever", "StatementIndex", "load_meaning", "load_stanc
 # The learned model reads whole sources; only the best-ranked candidate sources are worth reading.
 MAX_MODEL_SOURCES = 60
 MAX_MEANING_CANDIDATES = 10
+# A claim of fewer content words and figures ('This isn't just about Ukraine', who said it aside) says too little to be
+# found in another source: every sentence naming Ukraine would restate or deny it.
+MIN_CLAIM_TERMS = 2
+AMOUNT_WORDS = re.compile(r"\d|\b(?:hundreds?|thousands?|millions?|billions?|trillions?|dozens?)\b", re.IGNORECASE)
 STANCE_ORDER = {"contradicts": 0, "supports": 1, "mentions": 2}
 
 
@@ -47,6 +52,14 @@ def _predict_all(model, claim: str, bodies: list[list[str]]) -> list:
     return [model.predict(claim, body) for body in bodies]
 
 
+def _content_size(statement: Statement) -> int:
+    """How much a statement asserts: its words and referents, who said it aside, and its figures."""
+    words = {*statement.terms, *statement.referent_terms} - set(statement.attribution_terms)
+    # a vague amount ('a few million dollars') is no parsed figure, but it is what the sentence says
+    figures = len(statement.quantities) or int(AMOUNT_WORDS.search(statement.text) is not None)
+    return len(words) + figures
+
+
 def match_claim(
     claim: Claim,
     retriever: Retriever,
@@ -65,6 +78,8 @@ def match_claim(
     The claim's own source is left out: an article cannot corroborate or contradict itself.
     """
     statement = claim.statement
+    if _content_size(statement) < MIN_CLAIM_TERMS:
+        return []
     # What is looked for is the assertion: who it is attributed to is left out of the query.
     core = statement.core_terms if len(statement.core_terms) >= 3 else statement.terms
     query = [t for t in core if t not in statement.attribution_terms] + list(statement.background_terms)
