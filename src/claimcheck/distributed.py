@@ -95,11 +95,11 @@ def open_cluster(address: str, *, connect_timeout_s: float = CONNECT_TIMEOUT_S) 
             client = Client(local, timeout=connect_timeout_s)
         else:
             client = Client(address, timeout=connect_timeout_s)
-    except (OSError, TimeoutError) as exc:
+    except (OSError, TimeoutError):
         if local is not None:
             local.close()
         raise ClusterError(
-            f"{address}: no Dask scheduler answered within {connect_timeout_s:g} s ({exc}); "
+            f"{address}: no Dask scheduler answered within {connect_timeout_s:g} s; "
             "start one (`dask scheduler`, then `dask worker ADDRESS --nthreads 1` on each machine) or fix --cluster"
         ) from None
     try:
