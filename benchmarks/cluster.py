@@ -146,11 +146,11 @@ def main() -> None:
         "index": {"jobs": index_jobs["wall_s"], "cluster": index_cluster["wall_s"],
                   "cpu_s_per_article": round(index_jobs["cpu_s"] / n, 3),
                   "cluster_cpu_s_per_article": round(index_cluster["cpu_s"] / n, 3),
-                  "ratio_jobs_over_cluster": round(index_jobs["wall_s"] / index_cluster["wall_s"], 2)},
+                  "cluster_over_jobs_throughput": round(index_jobs["wall_s"] / index_cluster["wall_s"], 2)},
         "verify": {"jobs": verify_jobs["wall_s"], "cluster": verify_cluster["wall_s"],
                    "cpu_s_per_article": round(verify_jobs["cpu_s"] / args.drafts, 2),
                    "cluster_cpu_s_per_article": round(verify_cluster["cpu_s"] / args.drafts, 2),
-                   "ratio_jobs_over_cluster": round(verify_jobs["wall_s"] / verify_cluster["wall_s"], 2)},
+                   "cluster_over_jobs_throughput": round(verify_jobs["wall_s"] / verify_cluster["wall_s"], 2)},
         "marginal_cpu_s_per_article": {
             "index": round((index_jobs["cpu_s"] - index_one["cpu_s"]) / (n - 1), 3),
             "verify": round((verify_jobs["cpu_s"] - verify_one["cpu_s"]) / (args.drafts - 1), 2),
@@ -164,7 +164,7 @@ def main() -> None:
         count = n if part == "index" else args.drafts
         print(f"{part}: --jobs {args.workers} {got['jobs']:.1f} s ({count / got['jobs']:.2f} articles/s), "
               f"--cluster local:{args.workers} {got['cluster']:.1f} s ({count / got['cluster']:.2f} articles/s); "
-              f"cluster throughput / local = {got['ratio_jobs_over_cluster']}; CPU per article {got['cpu_s_per_article']} s "
+              f"cluster throughput / local = {got['cluster_over_jobs_throughput']}; CPU per article {got['cpu_s_per_article']} s "
               f"local, {got['cluster_cpu_s_per_article']} s cluster")
     marginal = figures["marginal_cpu_s_per_article"]
     print(f"CPU per article past the start (run of N minus a run of one): index {marginal['index']} s, "
