@@ -78,6 +78,9 @@ class Settings(BaseModel):
     cache_dir: str | None = Field(None, description="Page cache folder; default ~/.cache/claimcheck/pages.")
     min_worth: float = Field(0.0, ge=0, le=1, description="Leave out claims whose worth-checking score is below this.")
     sort: SortOrder = Field(SortOrder.INPUT, description="Order of the claims: input, or worth (most check-worthy first).")
+    cluster: str | None = Field(
+        None, description="A Dask scheduler to index and verify on (tcp://HOST:PORT), or local:N for N local worker processes."
+    )
     config_file: str | None = Field(None, description="The settings file these came from, if any.")
 
     @field_validator("format", "sort", mode="before")
@@ -86,6 +89,23 @@ class Settings(BaseModel):
         what, names = _CHOICES[info.field_name or ""]
         if value not in names:
             raise ValueError(f"unknown {what}; choose from {', '.join(names)}")
+        return value
+
+    @field_validator("cluster")
+    @classmethod
+    def _cluster_address(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = value.strip()
+        if value.startswith("local:"):
+            count = value.removeprefix("local:")
+            if not count.isdigit() or not 1 <= int(count) <= 64:
+                raise ValueError("local:N needs a number of worker processes from 1 to 64, such as local:2")
+            return value
+        scheme, _, rest = value.rpartition("://")
+        host, _, port = rest.rpartition(":")
+        if scheme not in ("", "tcp", "tls", "ws", "wss", "ucx") or not host or not port.isdigit():
+            raise ValueError("not a Dask scheduler address; give tcp://HOST:PORT (or local:N for worker processes on this machine)")
         return value
 
     @field_validator("fail_on")

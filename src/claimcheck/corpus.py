@@ -95,6 +95,16 @@ class Corpus:
             # its outlet too, so that a source citing that outlet is known to relay the article's own
             self._outside.setdefault(base_origin(article), origin)
 
+    def outside_origins(self) -> dict[str, str]:
+        """The origins given so far (by place) to articles checked against the corpus, outside it."""
+        return dict(self._outside)
+
+    def adopt_outside(self, origins: Mapping[str, str]) -> None:
+        """Take these origins of outside articles as the ones placed so far: a Dask worker checking the
+        k-th article sees what a local run would have placed before it (the driver places in order)."""
+        self._outside = dict(origins)
+        self._cited = None
+
     def copy_of(self, content_hash: str) -> str | None:
         """A corpus source whose text is identical (same content hash), or None.
 

@@ -38,3 +38,7 @@ class OutputPathError(ClaimcheckError):
 
 class StoreError(ClaimcheckError):
     """The on-disk corpus store cannot be opened or written."""
+
+
+class ClusterError(ClaimcheckError):
+    """The Dask cluster of --cluster cannot be used: no scheduler at the address, Dask not installed, workers unlike the driver."""

@@ -139,8 +139,13 @@ def sync_store(
     jobs: int = 1,
     read_options: ReadOptions | None = None,
     on_progress: Progress | None = None,
+    extract_many: ExtractMany | None = None,
 ) -> IndexResult:
-    """Index the articles the inputs name into store; only new and changed ones are parsed."""
+    """Index the articles the inputs name into store; only new and changed ones are parsed.
+
+    extract_many: how the articles to index are parsed, yielding each with its statements in order
+    (default: spaCy here, in `jobs` processes; claimcheck.distributed passes a Dask cluster's workers).
+    """
     files: list[tuple[str, Path]] = []
     urls: list[str] = []
     failures: list[ReadFailure] = []
@@ -168,7 +173,7 @@ def sync_store(
             yield from iter_statements(articles, nlp=nlp, n_process=jobs)
 
     result = index_files(
-        store, files, read=read, extract=extract, articles=web_articles, on_progress=on_progress, stamped=stamped
+        store, files, read=read, extract=extract_many or extract, articles=web_articles, on_progress=on_progress, stamped=stamped
     )
     result.failures[:0] = failures
     # Origins depend on the whole corpus (copies are found across it): settle them now, so the

@@ -35,6 +35,7 @@ __all__ = [
     "load_corpus",
     "map_corpus",
     "merge_reports",
+    "report_on_article",
     "select_clusters",
     "verify_articles",
 ]
@@ -192,8 +193,15 @@ def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float
     outcome = pending.outcome
     if isinstance(outcome, ReadFailure):
         return Report(corpus=corpus.info(), failures=[outcome, *corpus.failures])
-    corpus.place(outcome, pending.statements or [])
-    claims = claims_from_statements(pending.statements or [])
+    return report_on_article(outcome, pending.statements or [], corpus, model=model, min_relevance=min_relevance, nlp=nlp)
+
+
+def report_on_article(
+    outcome: Article, statements: list[Statement], corpus: Corpus, *, model, min_relevance: float, nlp
+) -> Report:
+    """One parsed article checked against the corpus (iter_verified's step, and a Dask worker's: distributed.py)."""
+    corpus.place(outcome, statements)
+    claims = claims_from_statements(statements)
     verdicts = list(check_claims(
         claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model, nlp=nlp,
         published=outcome.published,

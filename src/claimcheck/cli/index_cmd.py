@@ -13,7 +13,7 @@ from claimcheck.cli.common import (
     progress_bar,
     report_failures,
 )
-from claimcheck.cli.options import jobs_option, settings_for, store_option
+from claimcheck.cli.options import cluster_option, jobs_option, settings_for, store_option
 from claimcheck.errors import CorpusError
 from claimcheck.indexing import open_store, store_location, sync_store
 from claimcheck.store import store_size_bytes
@@ -23,8 +23,9 @@ from claimcheck.store import store_size_bytes
 @click.argument("corpus", nargs=-1, required=True, metavar="CORPUS_DIR...")
 @store_option
 @jobs_option
+@cluster_option
 @handle_errors
-def command(corpus: tuple[str, ...], store: str | None, jobs: int | None) -> None:
+def command(corpus: tuple[str, ...], store: str | None, jobs: int | None, cluster: str | None) -> None:
     """Index the articles of CORPUS_DIR in its store (CORPUS_DIR/.claimcheck/ unless --store).
 
     Later runs, and every `verify` or `check --against CORPUS_DIR`, read only the files that
@@ -34,8 +35,9 @@ def command(corpus: tuple[str, ...], store: str | None, jobs: int | None) -> Non
     Examples:
       claimcheck index corpus/
       claimcheck index corpus/ --jobs 4 --store /var/cache/claimcheck/corpus
+      claimcheck index corpus/ --cluster tcp://scheduler:8786
     """
-    settings = settings_for(store=store, jobs=jobs)
+    settings = settings_for(store=store, jobs=jobs, cluster=cluster)
     location = store_location(list(corpus), settings.store)
     if location is None:
         raise CorpusError(
@@ -43,7 +45,13 @@ def command(corpus: tuple[str, ...], store: str | None, jobs: int | None) -> Non
             "or pass --store PATH to index files"
         )
     with open_store(location) as opened, progress_bar("indexing") as progress:
-        result = sync_store(opened, list(corpus), jobs=settings.jobs, on_progress=progress)
+        if settings.cluster:
+            from claimcheck.distributed import open_cluster, sync_store_on_cluster  # imports Dask: only with --cluster
+
+            with open_cluster(settings.cluster) as session:
+                result = sync_store_on_cluster(session, opened, list(corpus), on_progress=progress)
+        else:
+            result = sync_store(opened, list(corpus), jobs=settings.jobs, on_progress=progress)
         articles, statements = opened.article_count(), opened.statement_count()
         size_mb = store_size_bytes(opened) / 1e6
     click.echo(

@@ -42,9 +42,13 @@ from claimcheck.verdict import select_verdicts
 # (corpus, settings, read options, on_report) -> the whole report. A labeller hands every part of the
 # report to on_report as soon as it is done (verify: article by article; check: all at once).
 Labeller = Callable[[Corpus, Settings, ReadOptions, Callable[[Report], None]], Report]
+# pipeline.load_corpus, or one that indexes on a Dask cluster first (distributed.load_corpus_on_cluster).
+CorpusLoader = Callable[..., Corpus]
 
 
-def run_labelling(flags: LabelFlags, label: Labeller, *, articles: Sequence[str] = ()) -> NoReturn:
+def run_labelling(
+    flags: LabelFlags, label: Labeller, *, articles: Sequence[str] = (), load: CorpusLoader = load_corpus
+) -> NoReturn:
     """Label against the corpus, print the summary on stderr, write the report, exit with its status.
 
     JSON Lines to stdout stream: each part handed to on_report goes out at once (the baseline
@@ -54,7 +58,7 @@ def run_labelling(flags: LabelFlags, label: Labeller, *, articles: Sequence[str]
     check_outputs(flags.output_path, flags.write_baseline_path)
     read_options = flags.read_options(settings)
     with progress_bar("indexing corpus") as progress:
-        corpus = load_corpus(
+        corpus = load(
             resolve_corpus(flags.against, settings, articles), jobs=settings.jobs, store=settings.store,
             on_progress=progress, read_options=read_options,
         )

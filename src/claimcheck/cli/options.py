@@ -45,6 +45,11 @@ jobs_option = click.option(
     "--jobs", "-j", "jobs", type=click.IntRange(1, 64), default=None,
     help="Processes for language processing (default: 1, or the 'jobs' setting).",
 )
+cluster_option = click.option(
+    "--cluster", "cluster", default=None, metavar="ADDRESS",
+    help="Parse and check on a Dask cluster: its scheduler (tcp://HOST:PORT), or local:N worker processes here "
+    "(default: none, or the 'cluster' setting; needs pip install 'claimcheck[cluster]').",
+)
 _WEB_OPTIONS = (
     click.option("--offline", is_flag=True, help="Read URLs from the page cache only; never touch the network."),
     click.option("--refresh", is_flag=True, help="Fetch URLs again even when the page cache has them."),
@@ -146,11 +151,13 @@ class LabelFlags(WebFlags):
     baseline: str | None = None
     write_baseline_path: str | None = None
     output_path: str | None = None
+    cluster: str | None = None  # verify only (cluster_option)
 
     def settings(self) -> Settings:
         return settings_for(
             format=self.output_format, store=self.store, jobs=self.jobs, fail_on=list(self.fail_on),
             baseline=self.baseline, cache_dir=self.cache_dir, min_worth=self.min_worth, sort=self.sort,
+            cluster=self.cluster,
         )
 
 

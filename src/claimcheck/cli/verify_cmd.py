@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import click
 
 from claimcheck.cli.common import handle_errors, progress_bar
 from claimcheck.cli.labelling import run_labelling
-from claimcheck.cli.options import LabelFlags, labelling_options
+from claimcheck.cli.options import LabelFlags, cluster_option, labelling_options
 from claimcheck.config import Settings
 from claimcheck.ingest import ReadOptions
 from claimcheck.models import Report
@@ -19,6 +20,7 @@ from claimcheck.pipeline import Corpus, verify_articles
 @click.command("verify")
 @click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
 @labelling_options
+@cluster_option
 @handle_errors
 def command(articles: tuple[str, ...], **flags: Any) -> None:
     """Label every factual claim of ARTICLE (file, folder or '-') against a corpus.
@@ -33,6 +35,7 @@ def command(articles: tuple[str, ...], **flags: Any) -> None:
     Examples:
       claimcheck verify fixtures/articles/002_1375dabaa46a4f12.txt --against fixtures/articles/ --evidence
       claimcheck verify drafts/ --against corpus/ --fail-on contradicted --format sarif -o results.sarif
+      claimcheck verify drafts/ --against corpus/ --cluster local:2
     """
 
     def label(
@@ -44,4 +47,21 @@ def command(articles: tuple[str, ...], **flags: Any) -> None:
                 read_options=read_options, on_report=on_report, on_progress=progress,
             )
 
-    run_labelling(LabelFlags(**flags), label, articles=articles)
+    label_flags = LabelFlags(**flags)
+    address = label_flags.settings().cluster
+    if not address:
+        run_labelling(label_flags, label, articles=articles)
+    from claimcheck.distributed import load_corpus_on_cluster, open_cluster, verify_articles_on_cluster  # Dask: only now
+
+    with open_cluster(address) as cluster:
+
+        def label_on_cluster(
+            corpus: Corpus, settings: Settings, read_options: ReadOptions, on_report: Callable[[Report], None]
+        ) -> Report:
+            with progress_bar("verifying") as progress:
+                return verify_articles_on_cluster(
+                    cluster, articles, corpus, min_relevance=settings.min_relevance, read_options=read_options,
+                    on_report=on_report, on_progress=progress,
+                )
+
+        run_labelling(label_flags, label_on_cluster, articles=articles, load=partial(load_corpus_on_cluster, cluster))

@@ -16,7 +16,7 @@ from claimcheck.match.ranking import DEFAULT_CANDIDATES, OrderKey, idf_weight, r
 from claimcheck.models import Article, Statement
 from claimcheck.store.codec import fts_text, fts_token, statement_json
 from claimcheck.store.database import Database, database_size_bytes
-from claimcheck.store.schema import database_file, prepare
+from claimcheck.store.schema import STORE_KIND, STORE_SCHEMA_VERSION, database_file, prepare
 
 __all__ = ["CorpusStore", "FileStamp", "store_size_bytes"]
 
@@ -91,6 +91,29 @@ class CorpusStore:
         except StoreError:
             connection.close()
             raise
+        return cls(connection, database, fingerprint)
+
+    @classmethod
+    def open_read_only(cls, path: Path, *, fingerprint: str = "") -> CorpusStore:
+        """Open an existing store for reading only (a Dask worker's view of the driver's store).
+
+        Nothing is created or rebuilt: a missing store, or one of another schema, is a StoreError that
+        says to index it first with this claimcheck.
+        """
+        database = database_file(path)
+        if not database.is_file():
+            raise StoreError(
+                f"{database}: no corpus store there; the store must be on storage every worker can read "
+                "(a shared folder, or the same path on each machine), indexed first with `claimcheck index`"
+            )
+        try:
+            connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+            meta = dict(connection.execute("SELECT key, value FROM meta").fetchall())
+        except sqlite3.Error as exc:
+            raise StoreError(f"{database}: cannot read the corpus store ({exc})") from None
+        if meta.get("kind") != STORE_KIND or int(meta.get("schema_version", "0")) != STORE_SCHEMA_VERSION:
+            connection.close()
+            raise StoreError(f"{database}: not a corpus store this claimcheck reads; index it again with `claimcheck index`")
         return cls(connection, database, fingerprint)
 
     def close(self) -> None:
@@ -284,6 +307,10 @@ class CorpusStore:
         if row is None or int(row[0]) != self._generation():
             return None
         return dict(self._db.query("SELECT source, origin FROM origins ORDER BY source").fetchall())
+
+    def generation(self) -> int:
+        """A number that changes with every write: a reader keyed on it knows when to reopen."""
+        return self._generation()
 
     def _generation(self) -> int:
         row = self._db.query("SELECT value FROM meta WHERE key = 'generation'").fetchone()
