@@ -51,7 +51,7 @@ def _relations(figure: dict) -> set[tuple[str, int]]:
 
 def test_map_dates_the_figures_of_one_quantity_and_tells_an_update_from_a_conflict(corpus_dir, tmp_path):
     document = json.loads(_run(str(corpus_dir), "--store", str(tmp_path / "store"), "--format", "json"))
-    assert document["schema_version"] == "2"
+    assert document["schema_version"] == "3"
     (group,) = document["figure_groups"]
     assert group["counted"] == "troop" and len(group["clusters"]) == 3
     figures = group["figures"]
