@@ -61,6 +61,20 @@ def test_verify_marks_a_figure_raised_later_as_superseded_not_contradicted(tmp_p
     assert verdict["published"] == "2024-11-04" and item["published"] == "2024-10-20"
 
 
+def test_the_later_report_updates_the_figure_whatever_day_its_sentence_names(tmp_path):
+    # Wednesday's article tells Monday's toll: it is newer news than Tuesday's, which it updates
+    corpus = _corpus(tmp_path / "corpus", {
+        "tuesday.txt": _article("Troops", "North Korea has sent 3,000 troops to Russia, the Pentagon said.", "2024-11-05"),
+        "wednesday.txt": _article("Troops", "On Monday, North Korea sent 8,000 troops to Russia, the Pentagon said.",
+                                  "2024-11-06"),
+    })
+    verdict = _about(_verify(corpus / "wednesday.txt", corpus, tmp_path / "store"), "North Korea")
+
+    (item,) = verdict["evidence"]
+    assert item["temporal"] == "superseded"
+    assert item["temporal_note"] == "figure superseded: 3,000 (2024-11-05) later raised to 8,000 (2024-11-06)"
+
+
 def test_same_day_figures_still_contradict(tmp_path):
     corpus = _corpus(tmp_path / "corpus", {
         "one.txt": _article("Troops", "North Korea has sent 3,000 troops to Russia, the Pentagon said.", "2024-11-04"),

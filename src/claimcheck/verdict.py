@@ -99,15 +99,18 @@ def mark_time(evidence: Evidence, *, time: TimeSlot | None, told_on: str | None,
     """The item with its source's publication day, marked when time says it cannot count (docs/labels.md#time):
     a support published before the first day of the claim's event (`before-event`), or a figure that
     disagrees with the claim's but was stated at another time (`superseded`: the older one is updated, not
-    contradicted). The claim is placed at its sentence's resolved time, else its article's date; the source
-    at its publication date. A date not known never marks anything."""
+    contradicted). For before-event the claim is placed at its sentence's resolved time; for superseded, at
+    its article's publication date (its resolved time when undated), as the source is, at its publication date. A date not known never marks anything."""
     day = iso_day(published)
     mark: TemporalMark | None = None
     note: str | None = None
     if evidence.stance == "supports" and (event := before_event(day, time, told_on)) is not None:
         mark, note = "before-event", f"published {day}, before the event it confirms ({event})"
     elif evidence.stance == "contradicts" and evidence.rule == EvidenceRule.NUMBER_CONFLICT:
-        claim_days = placed_at(time, told_on)
+        # Which report came later: the source is known only by its publication day, so the claim is placed at
+        # its own article's (a toll told on Wednesday about Monday is Wednesday's news), or at its resolved time
+        # when its article is undated.
+        claim_days = placed_at(None, told_on) or placed_at(time, None)
         source_days = placed_at(None, day)
         relation = figure_relation(evidence.rule, claim_days, source_days)
         if relation != "conflict" and claim_days is not None and source_days is not None:
