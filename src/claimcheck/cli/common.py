@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -54,6 +56,11 @@ def handle_errors(func: F) -> F:
             click.echo(f"claimcheck: error: {exc}", err=True)
             sys.exit(EXIT_USAGE)
         except KeyboardInterrupt:
+            # From here on a second Ctrl-C (or the interrupt handler's pending reminder) must not cut the way
+            # out short: click would turn it into "Aborted!" and exit 1 through the interpreter's exit handlers,
+            # where multiprocessing waits for ever on the queues of the stopped workers (workers.leave_now).
+            if threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
             # Before click turns it into "Aborted!" and exit 1, the findings code.
             click.echo(INTERRUPTED_MESSAGE, err=True)
             sys.exit(EXIT_INTERRUPTED)
