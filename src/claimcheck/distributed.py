@@ -32,14 +32,14 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.corpus import Corpus, corpus_from_store
-from claimcheck.errors import ClusterError, CorpusError
+from claimcheck.errors import ClusterError
 from claimcheck.extract import iter_statements, load_pipeline
 from claimcheck.indexing import IndexResult, extractor_fingerprint, open_store, store_location, sync_store
 from claimcheck.ingest import ReadOptions, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_stance_model
 from claimcheck.models import Article, ReadFailure, Report, Statement
-from claimcheck.pipeline import load_corpus, merge_reports, report_on_article
+from claimcheck.pipeline import collect_reports, load_corpus, report_on_article
 from claimcheck.store import CorpusStore
 
 __all__ = [
@@ -359,14 +359,8 @@ def verify_articles_on_cluster(
     on_report: Callable[[Report], None] | None = None, on_progress: Progress | None = None,
 ) -> Report:
     """pipeline.verify_articles on the cluster: the whole report, each part handed to on_report as it comes."""
-    parts: list[Report] = []
-    for part in iter_verified_on_cluster(
+    parts = iter_verified_on_cluster(
         cluster, inputs, corpus, min_relevance=min_relevance, read_options=read_options, use_model=use_model,
         on_progress=on_progress,
-    ):
-        parts.append(part)
-        if on_report is not None:
-            on_report(part)
-    if not parts:
-        raise CorpusError(f"{', '.join(inputs)}: no article to verify")
-    return merge_reports(parts, corpus)
+    )
+    return collect_reports(parts, inputs, corpus, on_report=on_report)

@@ -179,6 +179,10 @@ class Claim(_Frozen):
 Stance = Literal["supports", "contradicts", "mentions"]
 
 
+# Entity labels of where something happened: what a place is to claim splitting and to the stance rules.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
 class EvidenceRule(StrEnum):
     """The rule that decided an evidence item's stance: a closed set, so that tests and analysts can count
     by rule. `Evidence.reason` gives the same decision in words. docs/formats.md describes each id. The

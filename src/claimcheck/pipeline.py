@@ -230,17 +230,25 @@ def verify_articles(
     Article by article (iter_verified): on_report gets each article's report as soon as it is
     done, so a caller can stream results; on_progress(input, done, total) follows them.
     """
-    parts: list[Report] = []
-    for part in iter_verified(
+    parts = iter_verified(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
         use_model=use_model, on_progress=on_progress,
-    ):
-        parts.append(part)
+    )
+    return collect_reports(parts, inputs, corpus, on_report=on_report)
+
+
+def collect_reports(
+    parts: Iterable[Report], inputs: Sequence[str], corpus: Corpus, *, on_report: Callable[[Report], None] | None = None,
+) -> Report:
+    """The articles' reports merged into one, each handed to on_report as it comes; an error when there is none."""
+    collected: list[Report] = []
+    for part in parts:
+        collected.append(part)
         if on_report is not None:
             on_report(part)
-    if not parts:
+    if not collected:
         raise CorpusError(f"{', '.join(inputs)}: no article to verify")
-    return merge_reports(parts, corpus)
+    return merge_reports(collected, corpus)
 
 
 def map_corpus(

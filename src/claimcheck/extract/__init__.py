@@ -16,7 +16,7 @@ from claimcheck.extract.naming import claim_name
 from claimcheck.extract.nlp import bounded_pieces, load_pipeline
 from claimcheck.extract.reference import with_referents
 from claimcheck.extract.splitting import clause_spans, opening_end, preamble_length
-from claimcheck.models import Article, Claim, EntityMention, Statement
+from claimcheck.models import PLACE_LABELS, Article, Claim, EntityMention, Statement
 
 __all__ = [
     "claims_from_statements",
@@ -29,8 +29,6 @@ __all__ = [
 ]
 
 LINE = re.compile(r"[^\n]+")
-# Entity labels of where something happened.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SENTENCE_END = re.compile(r"[.!?:;\"”’)\]]\s*$")
 
 

@@ -50,7 +50,7 @@ from claimcheck.match.differences import (
     compare_numbers,
 )
 from claimcheck.match.meaning import Meaning
-from claimcheck.models import EvidenceRule, Stance, Statement
+from claimcheck.models import PLACE_LABELS, EvidenceRule, Stance, Statement
 
 __all__ = ["RULES", "Finding", "SentenceStance", "Strength", "decide_stance", "may_say_in_other_words"]
 
@@ -62,8 +62,6 @@ MEANING_RELEVANCE = 0.3
 WHOLE_CLAIM_RELEVANCE = 0.5
 CONFLICT_RELEVANCE = 0.6
 SAME_COUNT_CONFLICT_RELEVANCE = 0.5
-# Entity labels of where something happened.
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True, slots=True)
