@@ -51,7 +51,7 @@ def test_verify_prints_a_table_naming_the_corpus(runner):
 def test_verify_json_carries_schema_version_and_evidence(runner):
     result = runner.invoke(cli, ["verify", ARTICLE, "--against", str(SEEDS), "--format", "json"])
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "4"
+    assert report["schema_version"] == "5"
     corroborated = [v for v in report["verdicts"] if v["label"] == "corroborated"]
     assert corroborated, "some claims of 002 are reported elsewhere in the seeds"
     for verdict in corroborated:

@@ -274,3 +274,16 @@ def test_every_text_format_says_whom_a_source_relays(output_format, tmp_path) ->
 
     assert "citing Seoul" in text.replace("&apos;", "'").replace("&#39;", "'")
     assert "defence ministry" in text
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "markdown", "sarif", "junit", "html"])
+def test_every_text_format_says_who_confirmed_what_a_source_vouches_for(output_format, tmp_path) -> None:
+    report = sample_report(tmp_path)
+    vouched = report.verdicts[0].evidence[0].model_copy(update={"confirmed_by": "Seoul's defence ministry"})
+    verdict = report.verdicts[0].model_copy(update={"evidence": [vouched]})
+    report = report.model_copy(update={"verdicts": [verdict, *report.verdicts[1:]]})
+
+    text = " ".join(render_report(report, output_format, evidence=True).replace("&apos;", "'").replace("&#39;", "'").split())
+
+    assert "confirmed by Seoul's defence ministry" in text
+    assert "citing Seoul" not in text

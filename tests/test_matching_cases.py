@@ -43,3 +43,5 @@ def test_typed_claim_gets_the_analysts_label_with_its_evidence(case, tmp_path):
         assert verdict["slots"]["attributed_to"] == case["attributed_to"], verdict["slots"]
     relayed_from = {Path(e["source"]).name: e["attributed_to"] for e in verdict["evidence"]}
     assert relayed_from == {**relayed_from, **case.get("evidence_attributed_to", {})}, verdict["evidence"]
+    confirmed_by = {Path(e["source"]).name: e["confirmed_by"] for e in verdict["evidence"]}
+    assert confirmed_by == {**confirmed_by, **case.get("evidence_confirmed_by", {})}, verdict["evidence"]

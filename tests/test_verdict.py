@@ -85,6 +85,15 @@ def test_two_sources_relaying_one_corpus_outlet_count_as_that_outlet():
     assert verdict.label == "single-sourced" and verdict.supporting_origins == 1
 
 
+def test_a_source_saying_an_outlet_confirmed_it_stands_on_that_outlets_origin():
+    origin_cited = _cited({"reuters": "outlet:reuters.com"})
+    confirmed = _evidence("b.txt", "supports").model_copy(update={"confirmed_by": "Reuters"})
+
+    verdict = label_claim(_claim(), [_relayed("a.txt", "Reuters"), confirmed], origin_cited=origin_cited)
+
+    assert verdict.label == "single-sourced" and verdict.supporting_origins == 1
+
+
 def test_the_reason_says_when_every_support_cites_one_party():
     verdict = label_claim(_claim(), [_relayed("a.txt", "the Pentagon"), _relayed("b.txt", "The Pentagon")],
                           origin_cited=_cited({}))

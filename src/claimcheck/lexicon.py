@@ -142,6 +142,7 @@ class Lexicon:
     correction_phrases: tuple[str, ...]
     hedge_words: tuple[str, ...]
     reporting_verbs: frozenset[str]
+    vouching_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     non_hedging_modals: frozenset[str]
@@ -234,6 +235,7 @@ def lexicon() -> Lexicon:
         correction_phrases=tuple(cues["correction_phrases"]),
         hedge_words=tuple(cues["hedge_words"]),
         reporting_verbs=frozenset(cues["reporting_verbs"]),
+        vouching_verbs=frozenset(cues["vouching_verbs"]),
         belief_verbs=frozenset(cues["belief_verbs"]),
         modal_verbs=frozenset(cues["modal_verbs"]),
         non_hedging_modals=frozenset(cues["non_hedging_modals"]),

@@ -18,7 +18,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "4"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal, rule other-place
+SCHEMA_VERSION = "5"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal, rule other-place; 5: Evidence.confirmed_by
 
 
 class _Frozen(BaseModel):
@@ -147,6 +147,10 @@ class Statement(_Frozen):
         default_factory=list,
         description="Terms of the attribution only ('the Pentagon said', 'according to X'): never what must be matched.",
     )
+    vouched: bool = Field(
+        False, description="The attributing verb takes what it introduces as true ('X confirmed that Y', 'Y, X "
+        "revealed'): the source vouches for Y itself and `attribution` names who confirmed it.",
+    )
     kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
     clauses: list[Statement] = Field(
         default_factory=list,
@@ -238,6 +242,10 @@ class Evidence(_Frozen):
     relevance: float = Field(ge=0, le=1, description="How much of the claim the sentence covers.")
     attributed_to: str | None = Field(
         None, description="Who the source relays the statement from ('the Pentagon', 'officials'); null in its own voice."
+    )
+    confirmed_by: str | None = Field(
+        None, description="Who the source says confirmed the statement ('X confirmed that Y'), when it vouches for it "
+        "in its own voice (attributed_to is then null); null otherwise.",
     )
     published: str | None = Field(None, description="The source's publication date (YYYY-MM-DD), when known.")
     temporal: TemporalMark | None = Field(

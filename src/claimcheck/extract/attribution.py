@@ -35,6 +35,7 @@ class AttributionSpan:
     tokens: frozenset[int]  # doc indexes of every word that only attributes: 'X said', 'according to X'
     who: tuple[int, ...]  # doc indexes of X
     name: str | None  # X as written
+    verb: str | None = None  # lemma of the word that attributes: 'say', 'confirm', 'according'
 
 
 def _subtree(token) -> set[int]:
@@ -106,7 +107,7 @@ def find_attribution(sent, predicate, reporting_root, raw_text: str) -> Attribut
     # speaker is asserted
     described = {i for t in doc[sent.start : sent.end] if t.dep_ in {"relcl", "acl"} and t.i in tokens for i in _subtree(t)}
     tokens = {i for i in tokens if not doc[i].is_punct and i not in described}
-    return AttributionSpan(frozenset(tokens), who, name)
+    return AttributionSpan(frozenset(tokens), who, name, head.lemma_.lower())
 
 
 def _named_only(raw_text: str) -> AttributionSpan | None:

@@ -328,5 +328,6 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         hedges=list(dict.fromkeys(hedges)),
         attribution=attribution.name if attribution is not None else None,
         attribution_terms=[t for t in dict.fromkeys(said_by) if t not in asserted],
+        vouched=attribution is not None and bool(attribution.name) and attribution.verb in words.vouching_verbs,
         kind=kind,
     )

@@ -129,7 +129,8 @@ def match_claim(
             rule=decision.rule,
             reason=decision.reason,
             relevance=decision.relevance,
-            attributed_to=decision.statement.attribution,
+            attributed_to=None if decision.statement.vouched else decision.statement.attribution,
+            confirmed_by=decision.statement.attribution if decision.statement.vouched else None,
         )
         for source, decision in decisions.items()
     ]

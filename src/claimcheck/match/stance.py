@@ -316,7 +316,7 @@ def _support(p: _Pair) -> Finding:
     else:
         rule, reason = EvidenceRule.RESTATEMENT, f"same statement: covers {p.cover.relevance:.0%} of the claim"
     if p.sentence.attribution:
-        reason += f" (according to {p.sentence.attribution})"
+        reason += f" ({'confirmed by' if p.sentence.vouched else 'according to'} {p.sentence.attribution})"
     if p.main_point:
         reason += _aside_not_stated(p)
     return Finding(rule, "supports", reason, Strength.SUPPORT)

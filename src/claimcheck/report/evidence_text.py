@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from claimcheck.models import Evidence
 
-__all__ = ["evidence_line", "reason_and_time", "source_and_party", "time_note"]
+__all__ = ["evidence_line", "party_note", "reason_and_time", "source_and_party", "time_note"]
+
+
+def party_note(evidence: Evidence) -> str:
+    """'citing the Pentagon' when the source relays the sentence, 'confirmed by the Pentagon' when it vouches
+    for it and names who confirmed it; '' in its own voice."""
+    if evidence.attributed_to:
+        return f"citing {evidence.attributed_to}"
+    return f"confirmed by {evidence.confirmed_by}" if evidence.confirmed_by else ""
 
 
 def source_and_party(evidence: Evidence, source: str | None = None) -> str:
-    """The source, its publication date when known, and whom it relays the sentence from when it does:
-    'wire.txt, published 2024-11-04 (citing the Pentagon)'."""
+    """The source, its publication date when known, and whom it relays the sentence from (or says confirmed
+    it) when it does: 'wire.txt, published 2024-11-04 (citing the Pentagon)'."""
     shown = evidence.source if source is None else source
     if evidence.published:
         shown += f", published {evidence.published}"
-    return f"{shown} (citing {evidence.attributed_to})" if evidence.attributed_to else shown
+    party = party_note(evidence)
+    return f"{shown} ({party})" if party else shown
 
 
 def time_note(evidence: Evidence) -> str:

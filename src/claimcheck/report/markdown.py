@@ -12,7 +12,7 @@ from typing import get_args
 
 from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Evidence, Label, Report, Verdict
-from claimcheck.report.evidence_text import reason_and_time
+from claimcheck.report.evidence_text import party_note, reason_and_time
 
 __all__ = ["render_markdown"]
 
@@ -53,7 +53,8 @@ def _dated(evidence: Evidence) -> str:
 
 
 def _citing(evidence: Evidence) -> str:
-    return f" (citing {_escape(evidence.attributed_to)})" if evidence.attributed_to else ""
+    party = party_note(evidence)
+    return f" ({_escape(party)})" if party else ""
 
 
 def render_markdown(report: Report, *, locate: Locator | None = None) -> str:
