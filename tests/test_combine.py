@@ -62,3 +62,54 @@ def test_model_cannot_contradict_a_source_that_restates_the_claim(nlp):
     decision = combine(claim, rule, disputing, sentences)
 
     assert rule.stance == "mentions" and decision.stance == "mentions"
+
+
+AGREEING = Reading("agree", {"agree": 0.9, "disagree": 0.02, "discuss": 0.06, "unrelated": 0.02})
+
+
+def test_a_source_need_not_name_what_only_describes_a_person(nlp):
+    claim = typed_claim("Oscar winner Daniel Marlow will play the lead in the new biopic.", nlp=nlp).statement
+    sentences = _sentences("Daniel Marlow will play the lead in the new biopic, the studio said.", nlp)
+
+    decision = combine(claim, None, AGREEING, sentences)
+
+    assert decision is not None and decision.stance == "supports", decision
+
+
+def test_a_source_must_name_a_persons_relation_the_claim_asserts(nlp):
+    claim = typed_claim("Qureshi's wife Anna Keller was arrested in Lebanon.", nlp=nlp).statement
+    sentences = _sentences("Anna Keller was arrested in Lebanon on Tuesday.", nlp)
+
+    decision = combine(claim, None, AGREEING, sentences)
+
+    assert decision is not None and decision.stance == "mentions"
+    assert decision.reason.startswith("does not name Qureshi"), decision.reason
+
+
+def test_a_source_need_not_name_who_a_side_clause_mentions(nlp):
+    claim = typed_claim("The rebels, who are backed by Turkey, shot down a helicopter near Idlib.", nlp=nlp).statement
+    sentences = _sentences("The rebels shot down a helicopter near Idlib on Tuesday.", nlp)
+
+    decision = combine(claim, None, AGREEING, sentences)
+
+    assert decision is not None and decision.stance == "supports", decision
+
+
+def test_a_source_must_name_where_the_claims_main_clause_happened(nlp):
+    claim = typed_claim("The rebels, who are backed by Turkey, shot down a helicopter near Idlib.", nlp=nlp).statement
+    sentences = _sentences("The rebels shot down a helicopter on Tuesday.", nlp)
+
+    decision = combine(claim, None, AGREEING, sentences)
+
+    assert decision is not None and decision.stance == "mentions"
+    assert decision.reason.startswith("does not name Idlib"), decision.reason
+
+
+def test_when_the_claims_core_names_nobody_its_other_names_tie_it_to_its_story(nlp):
+    claim = typed_claim("She was freed in exchange for nuns held in Syria.", nlp=nlp).statement
+    sentences = _sentences("The schoolgirls were freed in exchange for prisoners, the government said.", nlp)
+
+    decision = combine(claim, None, AGREEING, sentences)
+
+    assert decision is not None and decision.stance == "mentions"
+    assert decision.reason.startswith("does not name"), decision.reason

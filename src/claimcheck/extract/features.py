@@ -29,6 +29,10 @@ LEADING_THE = re.compile(r"^(the)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
 SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
+# Words before a person's name that only describe the person ("Oscar winner Christian Bale", "Russian
+# President Vladimir Putin"): the person is the participant. Not a relation ("Baghdadi's wife Saja"), nor
+# an apposition after the name ("Saja, Baghdadi's ex-wife,"): news asserts those.
+DESCRIPTOR_DEPS = frozenset({"compound", "amod"})
 
 
 @lru_cache(maxsize=65_536)
@@ -149,6 +153,20 @@ def _negation(predicate) -> str | None:
     return None
 
 
+def _describing_tokens(ents) -> set[int]:
+    """Token indexes of what describes a named person before the name ('Oscar winner Christian Bale')."""
+    describing: set[int] = set()
+    for ent in ents:
+        if ent.label_ != "PERSON":
+            continue
+        for child in ent.root.children:
+            if child.dep_ in DESCRIPTOR_DEPS and child.i < ent.start:
+                described = [t for t in child.subtree if t.i < ent.start]
+                if not any(t.dep_ == "poss" for t in described):
+                    describing.update(t.i for t in described)
+    return describing
+
+
 def _background_tokens(tokens, lemmas: list[str]) -> set[int]:
     """Token indexes inside a secondary role: 'based on X', 'comparable to X', 'X design'."""
     inside: set[int] = set()
@@ -250,7 +268,8 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     predicate, reporting_root = main_predicate(sent)
     attribution = find_attribution(sent, predicate, reporting_root, raw_text)
     attributing = attribution.tokens if attribution is not None else frozenset()
-    core = _core_tokens(predicate, reporting_root, attributing)
+    # what describes a person is said, and a source saying it covers it, but it is not the claim's core
+    core = _core_tokens(predicate, reporting_root, attributing) - _describing_tokens(ents)
     said_by: list[str] = []  # terms of words that only attribute
     asserted: set[str] = set()  # terms of the other words (a term in both is asserted)
     terms: list[str] = []

@@ -36,6 +36,12 @@ def _entity_terms(statement: Statement) -> set[str]:
     return keys & set(statement.terms)
 
 
+def _wanted(claim: Statement) -> list[str]:
+    """What a sentence must cover of the claim: its core (the main clause's words, without who says it or
+    what describes a person), or all its terms when the core is under three."""
+    return claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
+
+
 def coverage(
     claim: Statement,
     sentence: Statement,
@@ -55,7 +61,7 @@ def coverage(
     covered: set[str] = set()
     missing_entities = []
     if wanted is None:
-        wanted = claim.core_terms if len(claim.core_terms) >= 3 else claim.terms
+        wanted = _wanted(claim)
     said_by = set(claim.attribution_terms)
     for term in dict.fromkeys(wanted):
         if term in skip or term in said_by:
@@ -86,8 +92,9 @@ def coverage(
 
 
 def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
-    """The claim's named entities (as the claim wrote them) that no sentence of a source names; who the
-    claim is attributed to is not one of them."""
+    """The claim's named participants (as the claim wrote them) that no sentence of a source names: the
+    names of what a sentence must cover (`_wanted`), or all the claim's names when that part names nobody;
+    who the claim is attributed to is not one of them."""
     named: set[str] = set()
     for sentence in sentences:
         named.update(sentence.terms)
@@ -95,10 +102,14 @@ def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
         named.update(sentence.referent_terms)
     implied_by = lexicon().implies
     said_by = set(claim.attribution_terms)
+    wanted = set(_wanted(claim))
+    if not any(entity.key in wanted or set(entity.key.split("_")) <= wanted for entity in claim.entities):
+        # a core that names nobody ("She was freed in exchange for ..."): its other names tie it to its story
+        wanted = set(claim.terms)
     missing = []
     for entity in claim.entities:
         if entity.key in said_by or entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
             continue
-        if entity.key in claim.terms and entity.text not in missing:
+        if entity.key in wanted and entity.text not in missing:
             missing.append(entity.text)
     return missing
