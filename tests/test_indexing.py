@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -181,3 +182,22 @@ def test_stored_origins_match_those_read_into_memory_with_an_edited_reprint(corp
     assert stored.origins == memory.origins
     assert stored.origin_of(str(reprint)) == stored.origin_of(str(original))
     assert stored.info().origins == memory.info().origins == stored.info().sources - 1
+
+
+def test_a_name_in_another_script_is_checked_against_a_stored_corpus(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimcheck.cli import cli
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("\ufeffThe director is hoping to make his passion project, Чувак, где моя Мячи, about a "
+                                  "lost dog next year.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The director is hoping to make his passion project, Чувак, где моя Мячи, about a "
+                                  "lost dog next year, the studio said on Monday.\n", encoding="utf-8")
+
+    result = CliRunner().invoke(cli, ["verify", str(corpus / "a.txt"), "--against", str(corpus),
+                                      "--store", str(tmp_path / "store"), "--format", "json"])
+
+    assert result.exit_code == 0, result.output
+    assert "corroborated" in {verdict["label"] for verdict in json.loads(result.stdout)["verdicts"]}

@@ -305,8 +305,10 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         (said_by.append if index in attributing else asserted.add)(term)
         if index in core and index not in background:
             core_terms.append(term)
-    terms = list(dict.fromkeys(terms))
-    background_terms = [t for t in dict.fromkeys(background_terms) if t not in terms]
+    # A word of no Latin letter or digit ('Чувак', a stray byte-order mark) has an empty key: not a term.
+    terms = [t for t in dict.fromkeys(terms) if t]
+    background_terms = [t for t in dict.fromkeys(background_terms) if t and t not in terms]
+    core_terms = [t for t in core_terms if t]
 
     hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in words.modal_verbs]
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
@@ -346,7 +348,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         correction=cue_lists.correction.first_in(lower),
         hedges=list(dict.fromkeys(hedges)),
         attribution=attribution.name if attribution is not None else None,
-        attribution_terms=[t for t in dict.fromkeys(said_by) if t not in asserted],
+        attribution_terms=[t for t in dict.fromkeys(said_by) if t and t not in asserted],
         vouched=attribution is not None and bool(attribution.name) and attribution.verb in words.vouching_verbs,
         kind=kind,
     )

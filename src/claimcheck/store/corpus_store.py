@@ -339,7 +339,7 @@ class CorpusStore:
         """The weight the matcher gives a shared term (match.ranking.idf_weight)."""
         weight = self._idf.get(term)
         if weight is None:
-            weight = self._idf[term] = idf_weight(self.statement_count(), self.document_frequency([term])[term])
+            weight = self._idf[term] = idf_weight(self.statement_count(), self.document_frequency([term]).get(term, 0))
         return weight
 
     def statement_count(self) -> int:
