@@ -315,3 +315,25 @@ def test_a_write_interrupted_halfway_leaves_the_store_as_it_was(tmp_path: Path) 
         assert [s.source for s in store.candidates(["troops"])] == ["a.txt", "b.txt"]
     with CorpusStore.open(tmp_path / "store") as store:
         assert store.sources() == ["a.txt", "b.txt"]
+
+
+def test_an_interruption_just_after_commit_stays_an_interruption(tmp_path: Path) -> None:
+    from claimcheck.store.database import Database
+
+    db = Database(sqlite3.connect(tmp_path / "t.sqlite3", isolation_level=None), tmp_path / "t.sqlite3")
+    with db.transaction() as cursor:
+        cursor.execute("CREATE TABLE t (x)")
+
+    # Ctrl-C landing between COMMIT and the end of the block: the caller must see the KeyboardInterrupt
+    # (exit 130), not "cannot rollback" reported as a broken store.
+    with pytest.raises(KeyboardInterrupt), db.transaction() as cursor:
+        cursor.execute("INSERT INTO t VALUES (1)")
+        cursor.execute("COMMIT")
+        raise KeyboardInterrupt
+
+    assert db.query("SELECT count(*) FROM t").fetchone()[0] == 1
+    with pytest.raises(ValueError), db.transaction() as cursor:
+        cursor.execute("INSERT INTO t VALUES (2)")
+        raise ValueError("rolled back")
+    assert db.query("SELECT count(*) FROM t").fetchone()[0] == 1
+    db.close()

@@ -54,7 +54,11 @@ class Database:
                 yield cursor
                 cursor.execute("COMMIT")
             except BaseException:
-                cursor.execute("ROLLBACK")
+                # A Ctrl-C can land just after COMMIT: then there is nothing to roll back, and the
+                # interruption, not a failed ROLLBACK, is what the caller must see.
+                if self.connection.in_transaction:
+                    with contextlib.suppress(sqlite3.Error):
+                        cursor.execute("ROLLBACK")
                 raise
         except sqlite3.Error as exc:
             raise self.error("cannot write", exc) from None
