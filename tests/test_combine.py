@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from model_stand_in import Reading
 
 from claimcheck.extract import extract_statements, typed_claim
@@ -66,50 +67,35 @@ def test_model_cannot_contradict_a_source_that_restates_the_claim(nlp):
 
 AGREEING = Reading("agree", {"agree": 0.9, "disagree": 0.02, "discuss": 0.06, "unrelated": 0.02})
 
-
-def test_a_source_need_not_name_what_only_describes_a_person(nlp):
-    claim = typed_claim("Oscar winner Daniel Marlow will play the lead in the new biopic.", nlp=nlp).statement
-    sentences = _sentences("Daniel Marlow will play the lead in the new biopic, the studio said.", nlp)
-
-    decision = combine(claim, None, AGREEING, sentences)
-
-    assert decision is not None and decision.stance == "supports", decision
-
-
-def test_a_source_must_name_a_persons_relation_the_claim_asserts(nlp):
-    claim = typed_claim("Qureshi's wife Anna Keller was arrested in Lebanon.", nlp=nlp).statement
-    sentences = _sentences("Anna Keller was arrested in Lebanon on Tuesday.", nlp)
-
-    decision = combine(claim, None, AGREEING, sentences)
-
-    assert decision is not None and decision.stance == "mentions"
-    assert decision.reason.startswith("does not name Qureshi"), decision.reason
-
-
-def test_a_source_need_not_name_who_a_side_clause_mentions(nlp):
-    claim = typed_claim("The rebels, who are backed by Turkey, shot down a helicopter near Idlib.", nlp=nlp).statement
-    sentences = _sentences("The rebels shot down a helicopter near Idlib on Tuesday.", nlp)
-
-    decision = combine(claim, None, AGREEING, sentences)
-
-    assert decision is not None and decision.stance == "supports", decision
+# (claim, the source's one sentence, the stance a confident "agree" may give, how the reason starts)
+PARTICIPANT_CASES = {
+    "what-only-describes-a-person-need-not-be-named": (
+        "Oscar winner Daniel Marlow will play the lead in the new biopic.",
+        "Daniel Marlow will play the lead in the new biopic, the studio said.", "supports", ""),
+    "a-relation-the-claim-asserts-must-be-named": (
+        "Qureshi's wife Anna Keller was arrested in Lebanon.",
+        "Anna Keller was arrested in Lebanon on Tuesday.", "mentions", "does not name Qureshi"),
+    "who-a-side-clause-mentions-need-not-be-named": (
+        "The rebels, who are backed by Turkey, shot down a helicopter near Idlib.",
+        "The rebels shot down a helicopter near Idlib on Tuesday.", "supports", ""),
+    "where-the-main-clause-happened-must-be-named": (
+        "The rebels, who are backed by Turkey, shot down a helicopter near Idlib.",
+        "The rebels shot down a helicopter on Tuesday.", "mentions", "does not name Idlib"),
+    "a-core-naming-nobody-is-tied-to-its-story-by-its-other-names": (
+        "She was freed in exchange for nuns held in Syria.",
+        "The schoolgirls were freed in exchange for prisoners, the government said.", "mentions", "does not name"),
+}
 
 
-def test_a_source_must_name_where_the_claims_main_clause_happened(nlp):
-    claim = typed_claim("The rebels, who are backed by Turkey, shot down a helicopter near Idlib.", nlp=nlp).statement
-    sentences = _sentences("The rebels shot down a helicopter on Tuesday.", nlp)
+@pytest.mark.parametrize(("claim_text", "source_text", "stance", "reason"), PARTICIPANT_CASES.values(),
+                         ids=PARTICIPANT_CASES.keys())
+def test_the_model_may_take_a_side_only_where_the_source_names_the_claims_participants(
+    claim_text, source_text, stance, reason, nlp
+):
+    claim = typed_claim(claim_text, nlp=nlp).statement
+    sentences = _sentences(source_text, nlp)
 
     decision = combine(claim, None, AGREEING, sentences)
 
-    assert decision is not None and decision.stance == "mentions"
-    assert decision.reason.startswith("does not name Idlib"), decision.reason
-
-
-def test_when_the_claims_core_names_nobody_its_other_names_tie_it_to_its_story(nlp):
-    claim = typed_claim("She was freed in exchange for nuns held in Syria.", nlp=nlp).statement
-    sentences = _sentences("The schoolgirls were freed in exchange for prisoners, the government said.", nlp)
-
-    decision = combine(claim, None, AGREEING, sentences)
-
-    assert decision is not None and decision.stance == "mentions"
-    assert decision.reason.startswith("does not name"), decision.reason
+    assert decision is not None and decision.stance == stance, decision
+    assert decision.reason.startswith(reason), decision.reason

@@ -259,6 +259,11 @@ class Evidence(_Frozen):
         "raised to 12,000 (2024-11-04)'; null when `temporal` is.",
     )
 
+    @property
+    def party(self) -> str | None:
+        """Whom the item names as the statement's origin: the party it relays, or the one it says confirmed it."""
+        return self.attributed_to or self.confirmed_by
+
 
 # ---- a claim's slots (schema version 3): who says it, who does what to whom, how much, when, where ----
 

@@ -76,7 +76,7 @@ def label_claim(
     if circular:
         verb = "relays" if len(circular) == 1 else "relay"
         reason += (f"; {_plural(len(circular), 'source')} only {verb} the claim's own outlet "
-                   f"({_party(circular[0])}), not counted")
+                   f"({circular[0].party}), not counted")
     reason += _time_reason(usable)
     return Verdict(
         id=claim.id,
@@ -157,15 +157,10 @@ def _time_reason(evidence: list[Evidence]) -> str:
     return "".join(f"; {part}" for part in parts)
 
 
-def _party(evidence: Evidence) -> str | None:
-    """Whom the item names as its origin: the party it relays, or the one it says confirmed the statement."""
-    return evidence.attributed_to or evidence.confirmed_by
-
-
 def counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:
     """The origin a supporting item counts for: the corpus outlet it relays or says confirmed the statement,
     when it names one, else its own."""
-    party = _party(evidence)
+    party = evidence.party
     if party and origin_cited is not None:
         return origin_cited(party) or evidence.origin
     return evidence.origin
@@ -173,7 +168,7 @@ def counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None]
 
 def _citing(supports: list[Evidence]) -> str:
     """', both citing the Pentagon' when every support relays one named party (or says it confirmed it)."""
-    named = [_party(e) for e in supports]
+    named = [e.party for e in supports]
     parties = {" ".join(p.lower().removeprefix("the ").split()) for p in named if p}
     if len(supports) < 2 or len(parties) != 1 or not all(named):
         return ""

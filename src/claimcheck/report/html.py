@@ -92,8 +92,7 @@ def _claim_view(verdict: Verdict, locate: Locator, cwd: Path | None) -> _ClaimVi
         _EvidenceView(
             item=item,
             href=source_href(item.source, cwd=cwd),
-            segments=decisive_segments(item.sentence, reason=item.reason, rule=item.rule,
-                                       attributed_to=item.attributed_to or item.confirmed_by),
+            segments=decisive_segments(item.sentence, reason=item.reason, rule=item.rule, attributed_to=item.party),
         )
         for item in verdict.evidence
     ]
