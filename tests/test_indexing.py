@@ -40,6 +40,16 @@ def test_stored_corpus_gives_the_same_report_as_reading_into_memory(corpus_dir: 
     assert warm.info() == memory.info()
 
 
+def test_a_stored_corpus_gives_a_sources_sentence_texts_without_its_statements(corpus_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    stored = load_corpus([str(corpus_dir)], nlp=nlp)
+    memory = load_corpus([str(corpus_dir)], nlp=nlp, use_store=False)
+    for article in memory.articles:
+        texts = [statement.text for statement in memory.sentences_of(article.source)]
+        assert texts, article.source
+        assert stored.texts_of(article.source) == texts == memory.texts_of(article.source)
+    assert stored.texts_of("not-in-the-corpus.txt") == [] == memory.texts_of("not-in-the-corpus.txt")
+
+
 def test_second_sync_parses_nothing_and_a_changed_file_is_parsed_again(corpus_dir: Path, nlp) -> None:  # type: ignore[no-untyped-def]
     location = default_store_path(corpus_dir)
     with open_store(location) as store:

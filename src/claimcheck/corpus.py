@@ -59,6 +59,12 @@ class Corpus:
     def sentences_of(self, source: str) -> list[Statement]:
         return self.statements.get(source, [])
 
+    def texts_of(self, source: str) -> list[str]:
+        """The texts of sentences_of(source), read from a store without reading the statements."""
+        if isinstance(self.statements, StoredStatements):
+            return self.statements.texts(source)
+        return [statement.text for statement in self.statements.get(source, [])]
+
     def origin_of(self, source: str) -> str:
         return self.origins.get(source) or self._outside.get(source, source)
 
@@ -181,6 +187,13 @@ class StoredStatements(Mapping[str, list[Statement]]):
                 self._read.clear()
             found = self._read[source] = list(self._store.statements(source))
         return list(found)
+
+    def texts(self, source: str) -> list[str]:
+        """The texts of self[source], in order; [] for a source not stored."""
+        found = self._read.get(source)
+        if found is not None:
+            return [statement.text for statement in found]
+        return self._store.texts(source)
 
     def __contains__(self, source: object) -> bool:
         return source in self._known()

@@ -96,7 +96,7 @@ def check_claims(
     for claim, parts in zip(claims, slots, strict=True):
         evidence = match_claim(
             claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
-            model=model, sentences_of=corpus.sentences_of, meaning=meaning,
+            model=model, sentences_of=corpus.sentences_of, texts_of=corpus.texts_of, meaning=meaning,
         )
         own = corpus.origin_of(claim.source) if claim.source is not None else None
         yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement),

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from claimcheck.match.combine import SourceDecision, combine, from_rule
 from claimcheck.match.coverage import Coverage, coverage
+from claimcheck.match.deferred import Deferred
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
 from claimcheck.match.meaning import Meaning, load_meaning
 from claimcheck.match.stance import SentenceStance, decide_stance, may_say_in_other_words
@@ -69,9 +71,12 @@ def match_claim(
     limit: int = DEFAULT_CANDIDATES,
     model=None,
     sentences_of: Callable[[str], list[Statement]] | None = None,
+    texts_of: Callable[[str], list[str]] | None = None,
     meaning: Meaning | None = None,
 ) -> list[Evidence]:
     """One Evidence per source that speaks to the claim: its strongest sentence decides its stance.
+    texts_of: the texts of sentences_of(source), when they can be had without its statements (a store); the model
+    reads a source by its texts, and its statements are read only when a decision looks at them.
     meaning: the sentence encoder that hears a sentence of an article restated in other words
     (match/meaning.py); a typed claim is what a user asked to check, and must be stated in its words.
 
@@ -107,11 +112,12 @@ def match_claim(
     # Sources beyond the model's reach keep what the rules decided.
     decisions: dict[str, SourceDecision] = {source: from_rule(d) for source, d in best.items()}
     if model is not None and sentences_of is not None:
-        read = [(source, sentences_of(source)) for source in ranked_sources[:MAX_MODEL_SOURCES]]
-        predictions = iter(_predict_all(model, claim.text, [[s.text for s in sentences] for _, sentences in read
-                                                              if sentences]))
-        for source, sentences in read:
-            prediction = next(predictions) if sentences else None
+        texts_of = texts_of or (lambda source: [s.text for s in sentences_of(source)])
+        read = [(source, texts_of(source)) for source in ranked_sources[:MAX_MODEL_SOURCES]]
+        predictions = iter(_predict_all(model, claim.text, [texts for _, texts in read if texts]))
+        for source, texts in read:
+            prediction = next(predictions) if texts else None
+            sentences = Deferred(partial(sentences_of, source))
             decided = combine(claim.statement, best.get(source), prediction, sentences, typed=claim.typed)
             if decided is None:
                 decisions.pop(source, None)

@@ -31,11 +31,14 @@ a body relaying an official's statement only reports it; an analyst counts such 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimcheck.match.coverage import entities_missing
+from claimcheck.match.deferred import Deferred
 from claimcheck.match.disputes import (
     QUOTE_OPENERS,
+    Denial,
     denial_reaching,
     denials_in,
     denies_whole_tale,
@@ -83,12 +86,12 @@ def from_rule(rule: SentenceStance) -> SourceDecision:
 
 
 def combine(
-    claim: Statement, rule: SentenceStance | None, prediction, sentences: list[Statement], *, typed: bool = True
+    claim: Statement, rule: SentenceStance | None, prediction, sentences: Sequence[Statement], *, typed: bool = True
 ) -> SourceDecision | None:
     """The source's stance, or None when neither the rules nor the model find it speaks to the claim.
     typed: the claim is text a user typed, read as the model learned to read a headline; a sentence of
     an article is contradicted by the model only where the source's denial reaches it (match/disputes.py)."""
-    denials = denials_in(sentences)
+    denials: Sequence[Denial] = Deferred(lambda: denials_in(sentences))
     relevance = rule.relevance if rule is not None else 0.0
     restates = relevance >= RESTATED_RELEVANCE
     if rule is not None and rule.stance == "supports":
@@ -178,7 +181,7 @@ def _quote(text: str, limit: int = 120) -> str:
     return f"'{text}'" if len(text) <= limit else f"'{text[:limit].rsplit(' ', 1)[0]} ...'"
 
 
-def _best_statement(prediction, rule: SentenceStance | None, sentences: list[Statement]) -> Statement:
+def _best_statement(prediction, rule: SentenceStance | None, sentences: Sequence[Statement]) -> Statement:
     index = prediction.best_sentence
     if index is not None and index < len(sentences):
         return sentences[index]

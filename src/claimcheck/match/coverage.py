@@ -4,7 +4,7 @@ Coverage says a sentence is about the claim; match/stance.py decides what it say
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -91,7 +91,7 @@ def coverage(
     return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
 
 
-def entities_missing(claim: Statement, sentences: list[Statement]) -> list[str]:
+def entities_missing(claim: Statement, sentences: Sequence[Statement]) -> list[str]:
     """The claim's named participants (as the claim wrote them) that no sentence of a source names: the
     names of what a sentence must cover (`_wanted`), or all the claim's names when that part names nobody;
     who the claim is attributed to is not one of them."""

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -135,7 +136,7 @@ _CACHED_SOURCES = 4096
 _denials_read: OrderedDict[tuple[int, ...], tuple[list[Statement], list[Denial]]] = OrderedDict()
 
 
-def denials_in(sentences: list[Statement]) -> list[Denial]:
+def denials_in(sentences: Sequence[Statement]) -> list[Denial]:
     """Each denying sentence of a source (in source order) with what it reaches."""
     key = tuple(map(id, sentences))
     kept = _denials_read.get(key)
@@ -150,7 +151,7 @@ def denials_in(sentences: list[Statement]) -> list[Denial]:
     return list(found)
 
 
-def _find_denials(sentences: list[Statement]) -> list[Denial]:
+def _find_denials(sentences: Sequence[Statement]) -> list[Denial]:
     patterns = _patterns()
     found = []
     for index, sentence in enumerate(sentences):
@@ -180,7 +181,7 @@ def _same_figure(a: float, b: float) -> bool:
     return abs(a - b) <= SAME_FIGURE * max(abs(a), abs(b))
 
 
-def same_story(claim: Statement, sentences: list[Statement]) -> bool:
+def same_story(claim: Statement, sentences: Sequence[Statement]) -> bool:
     """The source names at least half of the claim's named participants, a name of several words by all
     its words: a denial in an article about John Paul Jones says nothing about Paul Tudor Jones."""
     named: set[str] = set()
@@ -216,7 +217,7 @@ def _reaches(denial: Denial, claim: Statement) -> bool:
 
 
 def denial_reaching(
-    claim: Statement, sentences: list[Statement], denials: list[Denial], *, typed: bool = False
+    claim: Statement, sentences: Sequence[Statement], denials: Sequence[Denial], *, typed: bool = False
 ) -> tuple[bool, Statement | None]:
     """Whether the model's reading of a source as contradicting may stand for this claim, and the
     source's denial that makes it so (None when none is needed or none is found).
@@ -250,7 +251,7 @@ def denies_whole_tale(claim: Statement) -> bool:
 
 
 def relayed_tale_denial(
-    claim: Statement, supporting: Statement, sentences: list[Statement], denials: list[Denial]
+    claim: Statement, supporting: Statement, sentences: Sequence[Statement], denials: Sequence[Denial]
 ) -> Statement | None:
     """The source's denial of the whole tale when its sentence supporting the claim only relays that tale
     (attributed to another party, or hedged); None when the source supports the claim in earnest.
@@ -263,7 +264,7 @@ def relayed_tale_denial(
     return None
 
 
-def _relays(supporting: Statement, denial: Denial, sentences: list[Statement]) -> bool:
+def _relays(supporting: Statement, denial: Denial, sentences: Sequence[Statement]) -> bool:
     """The sentence relays what the denial denies: hedged, a quotation, or attributed to the party the denial
     names or to an unnamed voice ("a source said")."""
     if supporting.hedges or supporting.text.lstrip()[:1] in QUOTE_OPENERS:
@@ -278,7 +279,7 @@ def _relays(supporting: Statement, denial: Denial, sentences: list[Statement]) -
     return re.search(rf"\b{re.escape(names[-1])}\b", _around(denial, sentences)) is not None
 
 
-def _around(denial: Denial, sentences: list[Statement]) -> str:
+def _around(denial: Denial, sentences: Sequence[Statement]) -> str:
     """The denying sentence and the one before it: where a denial names whose report it denies."""
     return " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1])
 
@@ -290,7 +291,7 @@ def _origin_words(claim: Statement) -> set[str]:
             for word in entity.key.split("_") if word in said_by and word not in ARTICLES}
 
 
-def origin_denied(claim: Statement, sentences: list[Statement], denials: list[Denial]) -> Statement | None:
+def origin_denied(claim: Statement, sentences: Sequence[Statement], denials: Sequence[Denial]) -> Statement | None:
     """The source's denial of a report as a whole when that report is the one the claim relays: the claim
     is attributed to a named party ("according to the Mirror") and the denial, or the sentence before
     it, names that party ("the Mirror's story is rubbish"). None otherwise.

@@ -273,6 +273,12 @@ class CorpusStore:
         for rowid, payload in rows.fetchall():
             yield self._statement(rowid, payload)
 
+    def texts(self, source: str) -> list[str]:
+        """The texts of a stored article's statements, in order: what `statements(source)` holds, without
+        reading the statements themselves (the learned model reads a source by its sentences' texts)."""
+        rows = self._db.query("SELECT text FROM statements WHERE source = ? ORDER BY ord", (source,))
+        return [row[0] for row in rows]
+
     # -- copies and origins (independence.py) --------------------------------------------------------
 
     def sources_with_hash(self, content_hash: str) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -51,19 +52,17 @@ class BodyInfo:
 
 def _prepare_sentence(text: str, lex: StanceLexicon) -> _Sentence:
     tokens = _surface(text)
-    stems = ["" if (t in lex.stopwords or t == "?") else _stem(t) for t in tokens]
-    return _Sentence(tokens, stems, frozenset(s for s in stems if s), _find_cues(tokens, lex))
+    stems = list(map(lex.content_stems.__getitem__, tokens))
+    content = set(stems)
+    content.discard("")
+    return _Sentence(tokens, stems, frozenset(content), _find_cues(tokens, lex))
 
 
 def prepare_body(sentences: Sequence[str], lex: StanceLexicon) -> BodyInfo:
     prepared = [_prepare_sentence(s, lex) for s in sentences if s.strip()]
-    content: set[str] = set()
-    counts: dict[str, int] = {}
-    for s in prepared:
-        content |= s.content
-        for stem in s.stems:
-            if stem:
-                counts[stem] = counts.get(stem, 0) + 1
+    counts = Counter(itertools.chain.from_iterable(s.stems for s in prepared))
+    counts.pop("", None)
+    content = counts.keys()
     bigrams: set[tuple[str, str]] = set()
     for s in prepared:
         bigrams.update(itertools.pairwise([t for t in s.stems if t]))

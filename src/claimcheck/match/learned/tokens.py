@@ -52,12 +52,26 @@ class StanceLexicon:
             for token in {*words, *phrases}
         }
 
+    @cached_property
+    def content_stems(self) -> _ContentStems:
+        """token -> its stem, or "" for a stopword or "?": a sentence's content stems, one look-up a token."""
+        return _ContentStems(self.stopwords)
+
 
 def _surface(text: str) -> list[str]:
     """Lowercased tokens, with "n't" split off so that negation is one token."""
+    # Tokens are ASCII letters, digits and apostrophes: lowercasing them joined is lowercasing each.
+    tokens = " ".join(_WORD_RE.findall(text)).lower().split(" ")
+    if tokens == [""]:
+        return []
+    if "'" not in text and "’" not in text:
+        return tokens
     out: list[str] = []
-    for tok in _WORD_RE.findall(text):
-        tok = tok.lower().replace("’", "'")
+    for tok in tokens:
+        if "'" not in tok and "’" not in tok:
+            out.append(tok)
+            continue
+        tok = tok.replace("’", "'")
         if tok.endswith("n't") and len(tok) > 3:
             out.extend((tok[:-3], "n't"))
         elif tok.endswith("'s"):
@@ -90,11 +104,23 @@ def _stem(word: str) -> str:
     return stem
 
 
+class _ContentStems(dict[str, str]):
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        super().__init__()
+        self._stopwords = stopwords
+
+    def __missing__(self, token: str) -> str:
+        stem = self[token] = "" if (token in self._stopwords or token == "?") else _stem(token)
+        return stem
+
+
 def _find_cues(tokens: Sequence[str], lex: StanceLexicon) -> dict[str, list[tuple[int, str]]]:
     """For each cue list, (position, matched text) of its words in token order, then of its phrases in lexicon order."""
-    hits: dict[str, list[tuple[int, str]]] = {kind: [] for kind in CUE_KINDS}
-    phrase_hits: dict[str, list[tuple[int, int, str]]] = {}
     index = lex.cue_index
+    hits: dict[str, list[tuple[int, str]]] = {kind: [] for kind in CUE_KINDS}
+    if index.keys().isdisjoint(tokens):
+        return hits
+    phrase_hits: dict[str, list[tuple[int, int, str]]] = {}
     for i, token in enumerate(tokens):
         entry = index.get(token)
         if entry is None:
