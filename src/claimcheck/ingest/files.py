@@ -88,7 +88,7 @@ def folder_entries(folder: Path) -> list[Path | ArticleReadError]:
             elif isinstance(outcome, (Path, ArticleReadError)):
                 found.append(((*parts, entry.name), outcome))
     found.sort(key=lambda pair: pair[0])
-    return [folder.joinpath(*parts) if isinstance(outcome, Path) else outcome for parts, outcome in found]
+    return [outcome for _, outcome in found]
 
 
 def _entry_outcome(entry: os.DirEntry[str]) -> Path | ArticleReadError | str | None:

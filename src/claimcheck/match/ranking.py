@@ -12,6 +12,7 @@ are broken by each index's own order key, so the ranking never depends on hash o
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
 from collections.abc import Collection, Hashable, Mapping, Sequence
@@ -96,10 +97,10 @@ def rank_candidates(
             scores.pop(row, None)
     if not scores:
         return []
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
-    # Only the rows that can reach the top `limit` need their order key, to break ties.
-    cutoff = ranked[min(limit, len(ranked)) - 1][1]
-    contenders = [(row, score) for row, score in ranked if score >= cutoff]
+    # Only the rows that can reach the top `limit` need sorting, and their order key to break ties; a
+    # common query word scores tens of thousands of rows in a big store.
+    cutoff = heapq.nlargest(limit, scores.values())[-1]
+    contenders = [(row, score) for row, score in scores.items() if score >= cutoff]
     keys = index.order_keys([row for row, _ in contenders])
     contenders.sort(key=lambda item: (-item[1], keys[item[0]]))
     return contenders[:limit]

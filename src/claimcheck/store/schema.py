@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS statements (
     statement_json TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS articles_content_hash ON articles(content_hash);
+-- Every run compares each corpus file's size and time with the store: read from this index, not the article rows.
+CREATE INDEX IF NOT EXISTS articles_stamps ON articles(fingerprint, source, mtime_ns, size);
 CREATE INDEX IF NOT EXISTS statements_source ON statements(source, ord);
 CREATE INDEX IF NOT EXISTS statements_id ON statements(id);
 CREATE VIRTUAL TABLE IF NOT EXISTS statement_terms USING fts5(
