@@ -8,13 +8,16 @@
 from __future__ import annotations
 
 import itertools
+import os
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from claimcheck.clusters import build_clusters, keep_cluster
 from claimcheck.corpus import Corpus, corpus_from_articles
-from claimcheck.errors import CorpusError
+from claimcheck.errors import ClaimcheckError, CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
 from claimcheck.extract.slots import claim_slots
 from claimcheck.extract.worth import claim_worth
@@ -199,14 +202,41 @@ def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float
 def report_on_article(
     outcome: Article, statements: list[Statement], corpus: Corpus, *, model, min_relevance: float, nlp
 ) -> Report:
-    """One parsed article checked against the corpus (iter_verified's step, and a Dask worker's: distributed.py)."""
+    """One parsed article checked against the corpus (iter_verified's step, and a Dask worker's: distributed.py).
+
+    A fault of claimcheck's own while checking the article (a bug, not bad input) fails this article alone:
+    the report names it with the error, and a batch or a map goes on with the others. An error of the store
+    or the corpus as a whole (ClaimcheckError) would fail every article, so it stops the run.
+    CLAIMCHECK_DEBUG=1 lets the fault through, with its traceback.
+    """
     corpus.place(outcome, statements)
-    claims = claims_from_statements(statements)
-    verdicts = list(check_claims(
-        claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model, nlp=nlp,
-        published=outcome.published,
-    ))
+    try:
+        claims = claims_from_statements(statements)
+        verdicts = list(check_claims(
+            claims, corpus, min_relevance=min_relevance, use_model=model is not None, model=model, nlp=nlp,
+            published=outcome.published,
+        ))
+    except ClaimcheckError:
+        raise
+    except Exception as exc:
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        failure = ReadFailure(input=outcome.source, reason=_checking_failed(exc))
+        return Report(corpus=corpus.info(), failures=[failure, *corpus.failures])
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=list(corpus.failures))
+
+
+def _checking_failed(exc: Exception) -> str:
+    """The reason reported for an article claimcheck failed on: the error and where it arose, for a bug report."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    where = ""
+    if frames:
+        last = frames[-1]
+        where = f" in {Path(last.filename).name}:{last.lineno}, {last.name}"
+    return (
+        f"claimcheck failed while checking this article's claims ({type(exc).__name__}: {exc}{where}); the other "
+        "articles were checked. Rerun with CLAIMCHECK_DEBUG=1 for the traceback, and please report it"
+    )
 
 
 def merge_reports(parts: Iterable[Report], corpus: Corpus) -> Report:
