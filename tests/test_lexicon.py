@@ -127,3 +127,20 @@ def test_a_user_adds_a_lead_in_trimmed_from_claim_names(user_data: Path) -> None
     lexicon.cache_clear()
     cues.cache_clear()
     assert cues().lead_ins.sub("", "Crucially, the bridge reopened") == "the bridge reopened"
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("organise", "organize"), ("organised", "organized"), ("organisation", "organization"),
+        ("analyse", "analyze"), ("colour", "color"), ("rumour", "rumor"), ("favourite", "favorite"),
+        ("centre", "center"), ("metre", "meter"), ("fibre", "fiber"), ("catalogue", "catalog"),
+        ("defence", "defense"), ("grey", "gray"), ("kilometre", "kilometer"),
+        # spelt alike on both sides: left as they are
+        ("promise", "promise"), ("advised", "advised"), ("otherwise", "otherwise"), ("praise", "praise"),
+        ("rise", "rise"), ("devour", "devour"), ("tour", "tour"), ("hour", "hour"), ("macabre", "macabre"),
+        ("vogue", "vogue"), ("size", "size"), ("organize", "organize"),
+    ],
+)
+def test_a_british_lemma_is_read_in_american_spelling(british: str, american: str) -> None:
+    assert lexicon().american(british) == american

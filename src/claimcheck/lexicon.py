@@ -134,6 +134,8 @@ class Lexicon:
     weak_hedges: frozenset[str]
     synonyms: dict[str, str]
     spellings: dict[str, str]  # British -> American
+    spelling_endings: tuple[tuple[str, str, str, int], ...]  # (British, American, base ending, shortest lemma)
+    spelling_keep: frozenset[str]
     generic_terms: frozenset[str]
     kept_stop_words: frozenset[str]
     exclusive_groups: tuple[ExclusiveGroup, ...]
@@ -162,6 +164,21 @@ class Lexicon:
 
     def canonical_lemma(self, lemma: str) -> str:
         return self.synonyms.get(lemma, lemma)
+
+    def american(self, lemma: str) -> str:
+        """A lower-case lemma in American spelling: 'organise' -> 'organize', 'colour' -> 'color', 'centre' ->
+        'center'; a word spelt alike on both sides ('promise', 'devour') as it is."""
+        explicit = self.spellings.get(lemma)
+        if explicit is not None:
+            return explicit
+        for british, american, base_ending, shortest in self.spelling_endings:
+            if len(lemma) >= shortest and lemma.endswith(british):
+                stem = lemma[: -len(british)]
+                base = stem + base_ending
+                if base in self.spelling_keep or base.endswith("wise"):
+                    return lemma
+                return stem + american
+        return lemma
 
 
 def _quantity_words() -> QuantityWords:
@@ -227,6 +244,9 @@ def lexicon() -> Lexicon:
         weak_hedges=frozenset(cues["weak_hedges"]),
         synonyms=synonyms,
         spellings=terms["spellings"],
+        spelling_endings=tuple((british, american, base, int(shortest)) for british, american, base, shortest
+                               in terms["spelling_endings"]),
+        spelling_keep=frozenset(terms["spelling_keep"]),
         generic_terms=frozenset(terms["generic_terms"]),
         kept_stop_words=frozenset(terms["kept_stop_words"]),
         exclusive_groups=groups,

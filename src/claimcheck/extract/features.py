@@ -51,7 +51,7 @@ def term_of_lemma(lemma: str) -> str:
     """A spaCy lemma as a term: lower case, American spelling, its synonym class."""
     lemma = lemma.lower()
     words = lexicon()
-    return words.canonical_lemma(words.spellings.get(lemma, lemma))
+    return words.canonical_lemma(words.american(lemma))
 
 
 def lemma_term(token) -> str:
