@@ -154,6 +154,8 @@ class Lexicon:
     secondary_role_heads: tuple[str, ...]
     secondary_role_nouns: frozenset[str]
     light_predicates: frozenset[str]
+    support_verbs: frozenset[str]  # 'carry out', 'conduct': a verb (and particle) that only carries out a noun's action
+    prevention_verbs: frozenset[str]  # 'foil', 'call off': a verb (and particle) saying a noun's action did not happen
     contrast_words: tuple[str, ...]
     anaphoric_openers: tuple[str, ...]
     lead_ins: tuple[str, ...]
@@ -265,6 +267,8 @@ def lexicon() -> Lexicon:
         secondary_role_heads=tuple(cues["secondary_role_heads"]),
         secondary_role_nouns=frozenset(cues["secondary_role_nouns"]),
         light_predicates=frozenset(cues["light_predicates"]),
+        support_verbs=frozenset(cues["support_verbs"]),
+        prevention_verbs=frozenset(cues["prevention_verbs"]),
         contrast_words=tuple(cues["contrast_words"]),
         anaphoric_openers=tuple(claims["anaphoric_openers"]),
         lead_ins=tuple(claims["lead_ins"]),

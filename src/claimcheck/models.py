@@ -137,6 +137,11 @@ class Statement(_Frozen):
     quantities: list[Quantity] = Field(default_factory=list)
     predicate: str | None = Field(None, description="Lemma of the main verb.")
     negation: str | None = Field(None, description="The negation cue on the main predicate, e.g. 'has not sent'.")
+    prevented: str | None = Field(
+        None, description="Words saying that the action the sentence names did not take place ('foiled an attack', "
+        "'concert was called off'): the stance rules read the action as negated, as 'did not attack' would be, but the "
+        "sentence states a fact of its own rather than denying one.",
+    )
     denial: str | None = Field(None, description="A denial or debunking cue: 'denied', 'no evidence that', 'false'.")
     correction: str | None = Field(
         None, description="A correction cue: 'initially described as X, but', 'later concluded'."

@@ -153,6 +153,32 @@ def _negation(predicate) -> str | None:
     return None
 
 
+def _action(predicate) -> tuple[str | None, str | None, str | None]:
+    """The sentence's action (its predicate term), the negation on it, and the words saying it did not take place.
+
+    A support verb's action is the noun it carries out ('the downing ... was carried out', 'conducted a
+    raid'); a prevention verb's is the noun whose action it says did not happen ('police foiled an attack',
+    'the concert was called off'). A negated prevention negates nothing: 'did not prevent the attack' says
+    the attack took place."""
+    negation = _negation(predicate)
+    if predicate.pos_ not in {"VERB", "AUX"}:
+        return None, negation, None
+    noun = next((c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+    if noun is not None:
+        particles = [child.lower_ for child in predicate.children if child.dep_ == "prt"]
+        phrase = " ".join([predicate.lemma_.lower(), *particles])
+        words = lexicon()
+        if phrase in words.support_verbs:
+            return lemma_term(noun), negation, None
+        if phrase in words.prevention_verbs:
+            if negation:
+                return lemma_term(noun), None, None
+            first, last = sorted((noun.i, predicate.i))
+            prevented = predicate.doc[first:last + 1].text if last - first < 6 else f"{predicate.text} {noun.text}"
+            return lemma_term(noun), None, prevented
+    return lemma_term(predicate), negation, None
+
+
 def _describing_tokens(ents) -> set[int]:
     """Token indexes of what describes a named person before the name ('Oscar winner Christian Bale')."""
     describing: set[int] = set()
@@ -270,6 +296,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     attributing = attribution.tokens if attribution is not None else frozenset()
     # what describes a person is said, and a source saying it covers it, but it is not the claim's core
     core = _core_tokens(predicate, reporting_root, attributing) - _describing_tokens(ents)
+    action, negation, prevented = _action(predicate)
     said_by: list[str] = []  # terms of words that only attribute
     asserted: set[str] = set()  # terms of the other words (a term in both is asserted)
     terms: list[str] = []
@@ -342,8 +369,9 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         background_terms=background_terms,
         entities=entities,
         quantities=_quantities(sent, raw_text, ents),
-        predicate=lemma_term(predicate) if predicate.pos_ in {"VERB", "AUX"} else None,
-        negation=_negation(predicate),
+        predicate=action,
+        negation=negation,
+        prevented=prevented,
         denial=cue_lists.denial.first_in(lower),
         correction=cue_lists.correction.first_in(lower),
         hedges=list(dict.fromkeys(hedges)),

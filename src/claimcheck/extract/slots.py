@@ -48,7 +48,7 @@ def _slots(claim: Claim, doc, published: str | None) -> ClaimSlots:
         hedge=hedge,
         participants=participants,
         predicate=(
-            PredicateSlot(lemma=statement.predicate, negated=statement.negation is not None)
+            PredicateSlot(lemma=statement.predicate, negated=bool(statement.negation or statement.prevented))
             if statement.predicate else None
         ),
         quantities=[_quantity(q) for q in statement.quantities],

@@ -83,8 +83,8 @@ def _setting(statement: Statement) -> list[tuple[float, str]]:
 def _contested(statement: Statement) -> list[tuple[float, str]]:
     if statement.denial:
         return [(DENIAL, f"a denial ('{statement.denial}')")]
-    if statement.negation:
-        return [(DENIAL, f"a negation ('{statement.negation}')")]
+    if statement.negation or statement.prevented:
+        return [(DENIAL, f"a negation ('{statement.negation or statement.prevented}')")]
     return []
 
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 
 from claimcheck.lexicon import lexicon
+from claimcheck.match.actions import action_stated, same_action
 from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.differences import (
     Finding,
@@ -78,7 +79,7 @@ class SentenceStance:
 
 
 def _is_negated(statement: Statement) -> str | None:
-    return statement.negation or statement.denial
+    return statement.negation or statement.prevented or statement.denial
 
 
 def _firmness(sentence: Statement, claim: Statement | None = None) -> str | None:
@@ -294,7 +295,8 @@ def _whole_missing_participant(p: _Pair) -> Finding | None:
 
 def _predicate_not_stated(p: _Pair) -> Finding | None:
     claim = p.claim
-    if claim.predicate not in claim.terms or claim.predicate in (*lexicon().light_predicates, *p.sentence.terms):
+    if claim.predicate not in claim.terms or claim.predicate in lexicon().light_predicates \
+            or action_stated(claim.predicate, p.sentence.terms):
         return None
     return _mention(EvidenceRule.PREDICATE_NOT_STATED, f"related, but does not say '{claim.predicate}'")
 
@@ -470,7 +472,7 @@ def _same_event(claim: Statement, sentence: Statement) -> bool:
     A denial names what it denies anywhere in the sentence ("denied sending troops")."""
     light = lexicon().light_predicates
     if sentence.denial:
-        return claim.predicate in (None, *light) or claim.predicate in sentence.terms
+        return claim.predicate is None or claim.predicate in light or action_stated(claim.predicate, sentence.terms)
     if claim.predicate in (None, *light):
         return sentence.predicate in (None, *light)
-    return claim.predicate == sentence.predicate
+    return same_action(claim.predicate, sentence.predicate)
