@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from claimcheck.cli import cli
 from claimcheck.errors import CorpusError
 from claimcheck.indexing import (
     load_stored_corpus,
@@ -211,3 +214,46 @@ def test_a_name_in_another_script_is_checked_against_a_stored_corpus(tmp_path: P
 
     assert result.exit_code == 0, result.output
     assert "corroborated" in {verdict["label"] for verdict in json.loads(result.stdout)["verdicts"]}
+
+
+def _verify_json(*args: str) -> tuple[int, dict | None, str]:
+    result = CliRunner().invoke(cli, ["verify", *args, "--format", "json"])
+    document = json.loads(result.stdout) if result.exit_code in (0, 1) else None
+    return result.exit_code, document, result.stderr
+
+
+def test_no_sync_checks_against_the_store_as_indexed_without_reading_the_folder(corpus_dir: Path) -> None:
+    article = str(sorted(corpus_dir.glob("*.txt"))[0])
+    assert CliRunner().invoke(cli, ["index", str(corpus_dir)]).exit_code == 0
+    code, synced, _ = _verify_json(article, "--against", str(corpus_dir))
+    code_fast, fast, _ = _verify_json(article, "--against", str(corpus_dir), "--no-sync")
+    assert code == code_fast == 0
+    assert fast == synced
+
+    # An article deleted after indexing is still in the corpus for --no-sync, and gone for a run that syncs.
+    removed = sorted(corpus_dir.glob("*.txt"))[-1]
+    removed.unlink()
+    _, fast, _ = _verify_json(article, "--against", str(corpus_dir), "--no-sync")
+    assert fast is not None and fast["corpus"]["sources"] == 5
+    _, synced, _ = _verify_json(article, "--against", str(corpus_dir))
+    assert synced is not None and synced["corpus"]["sources"] == 4
+
+
+def test_no_sync_without_an_indexed_store_says_to_index_the_corpus(corpus_dir: Path) -> None:
+    article = str(sorted(corpus_dir.glob("*.txt"))[0])
+    code, _, stderr = _verify_json(article, "--against", str(corpus_dir), "--no-sync")
+    assert code == 2
+    assert stderr.strip() == (
+        f"claimcheck: error: {default_store_path(corpus_dir)}: no corpus store there; index the corpus first "
+        "(claimcheck index), or leave out --no-sync"
+    )
+
+
+def test_no_sync_refuses_a_store_indexed_by_another_version(corpus_dir: Path) -> None:
+    article = str(sorted(corpus_dir.glob("*.txt"))[0])
+    assert CliRunner().invoke(cli, ["index", str(corpus_dir)]).exit_code == 0
+    with sqlite3.connect(default_store_path(corpus_dir) / "corpus.sqlite3") as db:
+        db.execute("UPDATE articles SET fingerprint = 'older' WHERE rowid IN (SELECT rowid FROM articles LIMIT 2)")
+    code, _, stderr = _verify_json(article, "--against", str(corpus_dir), "--no-sync")
+    assert code == 2
+    assert "2 of its 5 articles were indexed by another claimcheck version; index the corpus again" in stderr

@@ -188,14 +188,14 @@ def _worker_failure(exc: BaseException) -> str:
 
 def load_corpus_on_cluster(
     cluster: Cluster, inputs: Sequence[str], *, jobs: int = 1, store: str | None = None,
-    read_options: ReadOptions | None = None, on_progress: Progress | None = None,
+    read_options: ReadOptions | None = None, on_progress: Progress | None = None, sync: bool = True,
 ) -> Corpus:
-    """pipeline.load_corpus, the corpus store brought up to date by the cluster's workers first."""
+    """pipeline.load_corpus, the corpus store brought up to date by the cluster's workers first (sync=False: as it is)."""
     location = store_location(inputs, store)
-    if location is not None:
+    if location is not None and sync:
         with open_store(location) as opened:
             sync_store_on_cluster(cluster, opened, inputs, read_options=read_options, on_progress=on_progress)
-    return load_corpus(inputs, jobs=jobs, store=store, read_options=read_options, on_progress=on_progress)
+    return load_corpus(inputs, jobs=jobs, store=store, read_options=read_options, on_progress=on_progress, sync=sync)
 
 
 def sync_store_on_cluster(

@@ -37,6 +37,7 @@ from claimcheck.ingest.urls import is_url
 from claimcheck.lexicon import EXTRACTOR_FILES
 from claimcheck.models import Article, ReadFailure, Statement
 from claimcheck.store import CorpusStore, FileStamp, default_store_path
+from claimcheck.store.schema import database_file
 from claimcheck.workers import stop_workers_on_interrupt
 
 __all__ = [
@@ -320,6 +321,28 @@ def index_files(
             tick(article.source)
     result.unchanged.sort()
     return result
+
+
+def open_stored_corpus(store_path: Path, *, location: str) -> Corpus:
+    """A Corpus over a store as it is, the corpus files not looked at again (`--no-sync`): for a big corpus
+    indexed with `claimcheck index`, checked many times between changes. A store that is missing, empty or
+    indexed by another claimcheck is a CorpusError saying to index the corpus. The store stays open with the corpus."""
+    if not database_file(store_path).is_file():
+        raise CorpusError(f"{store_path}: no corpus store there; index the corpus first (claimcheck index), "
+                          "or leave out --no-sync")
+    store = open_store(store_path)
+    try:
+        count, stale = store.article_count(), store.stale_count()
+        if count == 0:
+            raise CorpusError(f"{store_path}: the corpus store holds no article; index the corpus first "
+                              "(claimcheck index), or leave out --no-sync")
+        if stale:
+            raise CorpusError(f"{store_path}: {stale} of its {count} articles were indexed by another claimcheck "
+                              "version; index the corpus again (claimcheck index), or leave out --no-sync")
+        return corpus_from_store(store, location=location)
+    except BaseException:
+        store.close()
+        raise
 
 
 def load_stored_corpus(

@@ -22,7 +22,7 @@ from claimcheck.extract import claims_from_statements, iter_statements, load_pip
 from claimcheck.extract.slots import claim_slots
 from claimcheck.extract.worth import claim_worth
 from claimcheck.figures import build_figure_groups
-from claimcheck.indexing import load_stored_corpus, store_location
+from claimcheck.indexing import load_stored_corpus, open_stored_corpus, store_location
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_meaning, load_stance_model, match_claim
@@ -53,13 +53,21 @@ def load_corpus(
     store: str | None = None,
     use_store: bool = True,
     on_progress: Callable[[str, int, int], None] | None = None,
+    sync: bool = True,
 ) -> Corpus:
     """Read, parse and index every article the inputs name. Unreadable inputs are recorded, not raised.
 
     A corpus folder is kept in its store (FOLDER/.claimcheck/, or `store`): later runs parse only
     new and changed files (see claimcheck.indexing). on_progress(source, done, total) follows the
-    files that had to be looked at.
+    files that had to be looked at. sync=False: the store as it is, the corpus files not looked at
+    again (indexing.open_stored_corpus); the inputs then only say where the store is.
     """
+    if not sync:
+        location = store_location(inputs, store) if use_store else None
+        if location is None:
+            raise CorpusError(f"{', '.join(inputs) or 'no corpus'}: --no-sync needs a corpus store: a corpus folder "
+                              "indexed with `claimcheck index`, or --store")
+        return _usable(open_stored_corpus(location, location=", ".join(inputs)))
     if use_store:
         location = store_location(inputs, store)
         if location is not None:

@@ -60,7 +60,7 @@ def run_labelling(
     with progress_bar("indexing corpus") as progress:
         corpus = load(
             resolve_corpus(flags.against, settings, articles), jobs=settings.jobs, store=settings.store,
-            on_progress=progress, read_options=read_options,
+            on_progress=progress, read_options=read_options, sync=not flags.no_sync,
         )
     # --sort worth needs every claim before the first can be written: no streaming then
     stream = (

@@ -73,6 +73,11 @@ _LABELLING_OPTIONS = (
         "else the other articles in the article's folder.",
     ),
     store_option,
+    click.option(
+        "--no-sync", "no_sync", is_flag=True, default=False,
+        help="Check against the corpus store as it is, without looking at the corpus files again: fast for a big "
+        "corpus indexed with `claimcheck index` (run it again after the corpus changes).",
+    ),
     jobs_option,
     format_option(),
     click.option(
@@ -142,6 +147,7 @@ class LabelFlags(WebFlags):
 
     against: tuple[str, ...] = ()
     store: str | None = None
+    no_sync: bool = False
     jobs: int | None = None
     output_format: str | None = None
     evidence: bool = False

@@ -264,6 +264,10 @@ class CorpusStore:
     def article_count(self) -> int:
         return int(self._db.query("SELECT count(*) FROM articles").fetchone()[0])
 
+    def stale_count(self) -> int:
+        """How many stored articles were extracted by another extractor (their statements are out of date)."""
+        return int(self._db.query("SELECT count(*) FROM articles WHERE fingerprint != ?", (self.fingerprint,)).fetchone()[0])
+
     def statements(self, source: str | None = None) -> Iterator[Statement]:
         """Stored statements in source order, then in their order in the article."""
         if source is None:
