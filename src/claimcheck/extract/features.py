@@ -158,8 +158,8 @@ def _action(predicate) -> tuple[str | None, str | None, str | None]:
 
     A support verb's action is the noun it carries out ('the downing ... was carried out', 'conducted a
     raid'); a prevention verb's is the noun whose action it says did not happen ('police foiled an attack',
-    'the concert was called off'). A negated prevention negates nothing: 'did not prevent the attack' says
-    the attack took place."""
+    'the concert was called off'), or the verb of what it stopped ('prevented militants from attacking').
+    A negated prevention negates nothing: 'did not prevent the attack' says the attack took place."""
     negation = _negation(predicate)
     if predicate.pos_ not in {"VERB", "AUX"}:
         return None, negation, None
@@ -171,12 +171,25 @@ def _action(predicate) -> tuple[str | None, str | None, str | None]:
         if phrase in words.support_verbs:
             return lemma_term(noun), negation, None
         if phrase in words.prevention_verbs:
+            stopped = _stopped_action(predicate, noun)
             if negation:
-                return lemma_term(noun), None, None
-            first, last = sorted((noun.i, predicate.i))
-            prevented = predicate.doc[first:last + 1].text if last - first < 6 else f"{predicate.text} {noun.text}"
-            return lemma_term(noun), None, prevented
+                return lemma_term(stopped), None, None
+            ends = [stopped.i, predicate.i, *(c.i for c in predicate.children if c.dep_ == "prt")]
+            first, last = min(ends), max(ends)
+            prevented = predicate.doc[first:last + 1].text if last - first < 8 else f"{predicate.text} {stopped.text}"
+            return lemma_term(stopped), None, prevented
     return lemma_term(predicate), negation, None
+
+
+def _stopped_action(verb, noun):
+    """The word naming what a prevention verb stopped: the verb of 'prevented militants from attacking' and of
+    'thwarted an attempt to bomb the bridge', else its noun ('foiled an attack')."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            gerund = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if gerund is not None:
+                return gerund
+    return next((c for c in noun.children if c.dep_ == "acl" and c.pos_ == "VERB"), noun)
 
 
 def _describing_tokens(ents) -> set[int]:
