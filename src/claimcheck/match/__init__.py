@@ -10,6 +10,7 @@ from functools import partial
 from claimcheck.match.combine import SourceDecision, combine, from_rule
 from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.deferred import Deferred
+from claimcheck.match.disputes import may_deny
 from claimcheck.match.index import DEFAULT_CANDIDATES, Retriever, StatementIndex
 from claimcheck.match.meaning import Meaning, load_meaning
 from claimcheck.match.stance import SentenceStance, decide_stance, may_say_in_other_words
@@ -118,7 +119,8 @@ def match_claim(
         for source, texts in read:
             prediction = next(predictions) if texts else None
             sentences = Deferred(partial(sentences_of, source))
-            decided = combine(claim.statement, best.get(source), prediction, sentences, typed=claim.typed)
+            decided = combine(claim.statement, best.get(source), prediction, sentences, typed=claim.typed,
+                              may_deny=may_deny(texts))
             if decided is None:
                 decisions.pop(source, None)
             else:

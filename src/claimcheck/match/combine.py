@@ -86,12 +86,14 @@ def from_rule(rule: SentenceStance) -> SourceDecision:
 
 
 def combine(
-    claim: Statement, rule: SentenceStance | None, prediction, sentences: Sequence[Statement], *, typed: bool = True
+    claim: Statement, rule: SentenceStance | None, prediction, sentences: Sequence[Statement], *, typed: bool = True,
+    may_deny: bool = True,
 ) -> SourceDecision | None:
     """The source's stance, or None when neither the rules nor the model find it speaks to the claim.
     typed: the claim is text a user typed, read as the model learned to read a headline; a sentence of
-    an article is contradicted by the model only where the source's denial reaches it (match/disputes.py)."""
-    denials: Sequence[Denial] = Deferred(lambda: denials_in(sentences))
+    an article is contradicted by the model only where the source's denial reaches it (match/disputes.py).
+    may_deny: False when none of the source's sentences is a denial (disputes.may_deny over its texts)."""
+    denials: Sequence[Denial] = Deferred(lambda: denials_in(sentences)) if may_deny else []
     relevance = rule.relevance if rule is not None else 0.0
     restates = relevance >= RESTATED_RELEVANCE
     if rule is not None and rule.stance == "supports":

@@ -33,7 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.lexicon import dispute_words, slot_words
+from claimcheck.lexicon import dispute_words, lexicon, slot_words
 from claimcheck.match.stance import YEAR
 from claimcheck.models import Statement
 
@@ -114,6 +114,21 @@ def _lower(text: str) -> str:
 def is_denial(statement: Statement) -> bool:
     """The sentence denies or debunks something."""
     return bool(statement.denial) or bool(_patterns().debunk.search(_lower(statement.text)))
+
+
+def may_deny(texts: Sequence[str]) -> bool:
+    """False when none of a source's sentences (given by their texts) can be a denial (`is_denial`), so that
+    none of its statements need be read to say so. The extractor found each sentence's denial cue in its
+    lower-cased text, and a cue it found is in that text: a text holding no cue phrase holds no denial."""
+    any_cue = _denial_phrase_pattern()
+    debunk = _patterns().debunk
+    return any(any_cue.search(text.lower()) or debunk.search(_lower(text)) for text in texts)
+
+
+@cache
+def _denial_phrase_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon().denial_phrases, key=len, reverse=True)
+    return re.compile("|".join(re.escape(phrase.lower()) for phrase in phrases) or "(?!)")
 
 
 def _denies_or_negates(statement: Statement) -> bool:
@@ -299,7 +314,7 @@ def origin_denied(claim: Statement, sentences: Sequence[Statement], denials: Seq
     if _denies_or_negates(claim):
         return None
     origin = _origin_words(claim)
-    if not origin or not same_story(claim, sentences):
+    if not origin or not denials or not same_story(claim, sentences):
         return None
     for denial in denials:
         if not denial.whole_tale or not _reaches(denial, claim):
