@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import overload
 
 from claimcheck.extract import iter_statements
 from claimcheck.independence import (
@@ -24,6 +23,7 @@ from claimcheck.independence import (
     party_keys,
 )
 from claimcheck.match import Retriever, StatementIndex
+from claimcheck.match.deferred import Deferred
 from claimcheck.models import Article, CorpusInfo, ReadFailure, Statement
 from claimcheck.store import CorpusStore
 
@@ -205,19 +205,14 @@ class StoredStatements(Mapping[str, list[Statement]]):
         return len(self._known())
 
 
-class StoredArticles(Sequence[Article]):
+class StoredArticles(Deferred[Article]):
     """The stored articles: counted without being read, read once when first iterated or indexed."""
 
     def __init__(self, store: CorpusStore) -> None:
+        super().__init__(store.articles)
         self._store = store
         self._count = store.article_count()
-        self._loaded: list[Article] | None = None
         self._published: dict[str, str | None] = {}
-
-    def _all(self) -> list[Article]:
-        if self._loaded is None:
-            self._loaded = self._store.articles()
-        return self._loaded
 
     def __len__(self) -> int:
         return self._count
@@ -227,16 +222,6 @@ class StoredArticles(Sequence[Article]):
         if source not in self._published:
             self._published[source] = self._store.published(source)
         return self._published[source]
-
-    def __iter__(self) -> Iterator[Article]:
-        return iter(self._all())
-
-    @overload
-    def __getitem__(self, index: int) -> Article: ...
-    @overload
-    def __getitem__(self, index: slice) -> Sequence[Article]: ...
-    def __getitem__(self, index: int | slice) -> Article | Sequence[Article]:
-        return self._all()[index]
 
 
 def store_origins(store: CorpusStore) -> dict[str, str]:

@@ -165,8 +165,8 @@ def _action(predicate) -> tuple[str | None, str | None, str | None]:
         return None, negation, None
     noun = next((c for c in predicate.children if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ == "NOUN"), None)
     if noun is not None:
-        particles = [child.lower_ for child in predicate.children if child.dep_ == "prt"]
-        phrase = " ".join([predicate.lemma_.lower(), *particles])
+        particles = [child for child in predicate.children if child.dep_ == "prt"]
+        phrase = " ".join([predicate.lemma_.lower(), *(particle.lower_ for particle in particles)])
         words = lexicon()
         if phrase in words.support_verbs:
             return lemma_term(noun), negation, None
@@ -174,7 +174,7 @@ def _action(predicate) -> tuple[str | None, str | None, str | None]:
             stopped = _stopped_action(predicate, noun)
             if negation:
                 return lemma_term(stopped), None, None
-            ends = [stopped.i, predicate.i, *(c.i for c in predicate.children if c.dep_ == "prt")]
+            ends = [stopped.i, predicate.i, *(particle.i for particle in particles)]
             first, last = min(ends), max(ends)
             prevented = predicate.doc[first:last + 1].text if last - first < 8 else f"{predicate.text} {stopped.text}"
             return lemma_term(stopped), None, prevented
