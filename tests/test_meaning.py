@@ -101,3 +101,21 @@ def test_an_altered_encoder_file_is_a_clear_error():
 def test_a_missing_encoder_package_is_a_clear_error():
     with pytest.raises(ClaimcheckError, match="needs the package 'no-such-encoder'; reinstall claimcheck"):
         meaning_module._installed_file("no-such-encoder", "model.onnx", "0" * 64)
+
+
+@pytest.mark.parametrize(("claim", "sentence"), [
+    ("Evacuated families have been sent to shelters run by the United Nations in the refugee camp.",
+     "Families who fled were taken to United Nations shelters at the camp."),
+    ("The pope comforted a young boy whose dog had died.",
+     "Trying to console a little boy whose dog had died, the pope spoke of paradise."),
+], ids=["taken-for-sent", "console-for-comfort"])
+def test_a_paraphrase_need_not_name_the_action_in_the_claims_word(claim, sentence, nlp):
+    decision = _stance(claim, sentence, nlp, meaning=load_meaning())
+    assert decision is not None
+    assert (decision.rule, decision.stance) == (EvidenceRule.PARAPHRASE, "supports"), decision.reason
+
+
+def test_without_the_encoder_a_sentence_with_another_verb_does_not_state_the_action(nlp):
+    decision = _stance("The pope comforted a young boy whose dog had died.",
+                       "Trying to console a little boy whose dog had died, the pope spoke of paradise.", nlp)
+    assert decision is None or decision.stance == "mentions"

@@ -24,7 +24,8 @@ decides; the order is part of the behaviour (docs/labels.md):
 10. older-figure / figure-not-stated: the claim's figure is not confirmed (for a sentence of an article,
     only a figure of its main point: "until he's 18" in an aside is named in the support's reason);
 11. missing-participant (again, over everything the claim states, not only its core; typed claims only);
-12. predicate-not-stated: same participants, but not the claim's action;
+12. predicate-not-stated: same participants, but not the claim's action (unless the sentence says the
+    claim in other words: a paraphrase need not name the action in the claim's word);
 13. partial-coverage: the sentence covers the claim's core but little of all it says (typed claims only:
     a sentence of an article is labelled by its main point, and the support's reason names the aside
     it leaves unconfirmed);
@@ -297,6 +298,10 @@ def _predicate_not_stated(p: _Pair) -> Finding | None:
     claim = p.claim
     if claim.predicate not in claim.terms or claim.predicate in lexicon().light_predicates \
             or action_stated(claim.predicate, p.sentence.terms):
+        return None
+    if p.in_other_words:
+        # A sentence close in meaning that shares few of the claim's words says its action in other words too
+        # ("families were taken to UNRWA shelters" for "have been sent to shelters sponsored by UNRWA").
         return None
     return _mention(EvidenceRule.PREDICATE_NOT_STATED, f"related, but does not say '{claim.predicate}'")
 
