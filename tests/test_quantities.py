@@ -4,6 +4,7 @@ import math
 
 import pytest
 
+from claimcheck.extract import typed_claim
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.models import Qualifier
 from claimcheck.models import describe_amount as describe
@@ -51,3 +52,14 @@ def test_reason_wording_for_money():
 )
 def test_one_as_a_pronoun_is_not_a_count(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("text", "counted"), [
+    ("The details of two million of the retailer's customers were stolen.", "customer"),
+    ("Dozens of refugee families fled the camp.", "family"),
+    ("Thousands of Gaza residents fled south.", "resident"),
+    ("Two of the country's top generals were killed.", "general"),
+])
+def test_what_a_figure_counts_is_the_noun_its_possessor_or_modifier_describes(text, counted, nlp):
+    (quantity,) = typed_claim(text, nlp=nlp).statement.quantities
+    assert quantity.counted == counted

@@ -277,6 +277,11 @@ def _counted_and_governor(span) -> tuple[str | None, str | None]:
                 break
             if (token.pos_ in {"VERB", "AUX", "ADP"} and token.lower_ != "of") or token.is_punct:
                 break
+    # "two million of the retailer's customers", "dozens of refugee families": the possessor and the
+    # modifier describe what is counted, the noun they hang on is it.
+    while noun is not None and noun.dep_ in {"poss", "compound"} and noun.head.pos_ in {"NOUN", "PROPN"} \
+            and noun.head.i > noun.i:
+        noun = noun.head
     counted = lemma_term(noun) if noun is not None else None
     governor = None
     node = noun if noun is not None else last
