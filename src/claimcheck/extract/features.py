@@ -28,6 +28,7 @@ QUANTITY_SKIP_LABELS = frozenset({"DATE", "TIME", "ORDINAL"})
 LEADING_THE = re.compile(r"^(the)\s+")
 TRAILING_POSSESSIVE = re.compile(r"(’s|'s|’|')$")
 NOT_KEY_CHARS = re.compile(r"[^0-9a-z]+")
+INNER_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 SIDE_CLAUSES = frozenset({"advcl", "relcl", "appos", "parataxis", "acl", "npadvmod"})
 # Words before a person's name that only describe the person ("Oscar winner Christian Bale", "Russian
 # President Vladimir Putin"): the person is the participant. Not a relation ("Baghdadi's wife Saja"), nor
@@ -48,8 +49,9 @@ def entity_key(text: str) -> str:
 
 @lru_cache(maxsize=65_536)
 def term_of_lemma(lemma: str) -> str:
-    """A spaCy lemma as a term: lower case, American spelling, its synonym class."""
-    lemma = lemma.lower()
+    """A spaCy lemma as a term: lower case, American spelling, its synonym class. An apostrophe inside a word
+    becomes '_', as in an entity's key: "O’neal" the parser missed is the same term as the name "O'Neal"."""
+    lemma = INNER_APOSTROPHE.sub("_", lemma.lower())
     words = lexicon()
     return words.canonical_lemma(words.american(lemma))
 
