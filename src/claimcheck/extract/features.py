@@ -97,7 +97,8 @@ def _entity_terms(ent) -> tuple[list[str], str]:
                 break
         else:
             token = tokens[index]
-            if _is_content(token, token.lemma_.lower(), token.lower_) or token.pos_ == "PROPN":
+            # A hyphen the parser tagged as part of a name ("al-Baghdadi") is no word of it.
+            if _is_content(token, token.lemma_.lower(), token.lower_) or (token.pos_ == "PROPN" and not token.is_punct):
                 terms.append(lemma_term(token))
             index += 1
     return terms, key
