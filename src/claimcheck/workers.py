@@ -5,12 +5,15 @@ terminal sends Ctrl-C to every process of the group, so without this each worker
 traceback, and the main process then waits for workers that are still busy (or hangs on their
 queues). `stop_workers_on_interrupt` installs, for the time the workers live, a handler that in a
 worker quits at once without a word and in the main process stops every worker before raising
-KeyboardInterrupt, so the caller can report one line and exit 130.
+KeyboardInterrupt, so the caller can report one line and exit 130. `stop_workers_if_abandoned` does
+the same for a parse left early by an error (a store that fails mid-run): the error is reported, not a hang.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import multiprocessing.queues
 import os
 import signal
 import sys
@@ -22,7 +25,14 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, NoReturn
 
-__all__ = ["EXIT_INTERRUPTED", "INTERRUPTED_MESSAGE", "leave_now", "stop_workers", "stop_workers_on_interrupt"]
+__all__ = [
+    "EXIT_INTERRUPTED",
+    "INTERRUPTED_MESSAGE",
+    "leave_now",
+    "stop_workers",
+    "stop_workers_if_abandoned",
+    "stop_workers_on_interrupt",
+]
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a process stopped by Ctrl-C
 _REMIND_EVERY_S = 0.2
@@ -134,3 +144,42 @@ def stop_workers_on_interrupt() -> Iterator[None]:
         except KeyboardInterrupt:
             signal.signal(signal.SIGINT, previous)
             raise
+
+
+@contextmanager
+def stop_workers_if_abandoned(workers: int) -> Iterator[None]:
+    """For a body that reads spaCy's `nlp.pipe(n_process=workers)`: when the body is left before the pipe
+    is read to its end (an error while the documents are used, or a consumer that stops reading), stop the
+    workers the pipe started and let go of the queues that fed them. The pipe must then be closed inside
+    the body, after this has run (keep a reference to it, so that leaving its loop does not close it).
+
+    Without this, closing the pipe waits for ever: each worker is blocked sending documents nobody
+    reads, down a pipe the other workers hold open; and at exit multiprocessing waits for ever to
+    flush the texts still queued for the stopped workers.
+    """
+    if workers <= 1:
+        yield
+        return
+    children = {child.pid for child in multiprocessing.active_children()}
+    threads = {thread.ident for thread in threading.enumerate()}
+    try:
+        yield
+    except BaseException:
+        for child in multiprocessing.active_children():
+            if child.pid not in children:
+                child.terminate()
+                child.join(1.0)
+                if child.is_alive():
+                    child.kill()
+        _release_feeders({thread for thread in threading.enumerate() if thread.ident not in threads})
+        raise
+
+
+def _release_feeders(started: set[threading.Thread]) -> None:
+    """Let this process exit without flushing the queues these threads feed (their readers were stopped)."""
+    feeders = {thread for thread in started if thread.name == "QueueFeederThread"}
+    if not feeders:
+        return
+    for found in gc.get_objects():
+        if isinstance(found, multiprocessing.queues.Queue) and getattr(found, "_thread", None) in feeders:
+            found.cancel_join_thread()

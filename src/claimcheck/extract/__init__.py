@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import warnings
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 
 from claimcheck.extract.claims import claims_from_statements, is_claim, not_claim_reason
 from claimcheck.extract.features import statement_from_span
@@ -17,6 +19,7 @@ from claimcheck.extract.nlp import bounded_pieces, load_pipeline
 from claimcheck.extract.reference import with_referents
 from claimcheck.extract.splitting import clause_spans, opening_end, preamble_length
 from claimcheck.models import PLACE_LABELS, Article, Claim, EntityMention, Statement
+from claimcheck.workers import stop_workers_if_abandoned
 
 __all__ = [
     "claims_from_statements",
@@ -74,9 +77,19 @@ def iter_statements(
                 cut = preamble_length(paragraph)
                 yield paragraph[cut:], (number, offset + cut)
 
+    docs = nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    # Left early, the workers are stopped before the pipe is closed (workers.stop_workers_if_abandoned); spaCy
+    # then warns (W127) that they did not finish, which they were stopped from doing on purpose.
+    with warnings.catch_warnings(), closing(docs), stop_workers_if_abandoned(n_process):
+        warnings.filterwarnings("ignore", message=r".*\[W127\]")
+        yield from _statements_of(docs, pending)
+
+
+def _statements_of(docs, pending: dict[int, tuple[Article, list[Statement], int]]) -> Iterator[tuple[Article, list[Statement]]]:
+    """Each article with its statements once the pipe has given all its paragraphs, in input order."""
     next_to_yield = 0
     seen_paragraphs: dict[int, int] = {}
-    for doc, (number, offset) in nlp.pipe(texts(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, (number, offset) in docs:
         article, statements, _expected = pending[number]
         previous_terms: list[str] = []
         for sent in doc.sents:
