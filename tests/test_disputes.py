@@ -309,3 +309,19 @@ def test_a_denier_the_model_reads_as_discussing_leaves_an_event_of_another_year_
     decision = combine(claim, None, DISCUSSING, _sentences(TALE_DENIER, nlp), typed=False)
 
     assert decision is None or decision.stance != "contradicts"
+
+
+def test_a_relay_just_before_a_denial_naming_no_one_is_not_what_the_denial_denies(nlp):
+    # The relay names its source; the denial after it names nobody's report: the relay does not make it so.
+    claim = _claim("The promoter offered the band a private jet for the tour.", nlp)
+    source = _sentences(
+        "The promoter offered the band a private jet for the tour, the Daily Echo reported.\n\n"
+        "Fans of the band said online that the reports were false.\n",
+        nlp,
+    )
+    rule = _rule(claim, source)
+
+    decision = combine(claim, rule, None, source, typed=False)
+
+    assert (decision.stance, decision.rule) == ("supports", "restatement"), decision.reason
+    assert "according to the Daily Echo" in decision.reason
