@@ -8,22 +8,28 @@ import signal
 import subprocess
 import sys
 
+import pytest
 from conftest import small_article, write_articles
 
-# claimcheck's CLI with the store failing on the third article it checks, as a store deleted mid-run would.
+# claimcheck's CLI with one step failing on the third article, as a store deleted or a disk filled mid-run would.
 DRIVER = """
 import sys
 import claimcheck.pipeline as pipeline
 from claimcheck.cli import main
 from claimcheck.errors import StoreError
-checked = []
-real = pipeline.report_on_article
-def failing(*args, **kwargs):
-    checked.append(args[0].source)
-    if len(checked) == 3:
-        raise StoreError("the corpus store went away (injected)")
-    return real(*args, **kwargs)
-pipeline.report_on_article = failing
+from claimcheck.store.corpus_store import CorpusStore
+calls = []
+def failing_on_the_third(real):
+    def failing(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise StoreError("the corpus store went away (injected)")
+        return real(*args, **kwargs)
+    return failing
+if sys.argv[1] == "verify":
+    pipeline.report_on_article = failing_on_the_third(pipeline.report_on_article)
+else:
+    CorpusStore.put = failing_on_the_third(CorpusStore.put)
 sys.argv = ["claimcheck", *sys.argv[1:]]
 main()
 """
@@ -37,7 +43,8 @@ def group_alive(pgid: int) -> bool:
     return True
 
 
-def test_a_store_error_mid_run_with_two_jobs_ends_the_run_with_its_message(tmp_path):
+@pytest.mark.parametrize("command", ["verify", "index"])
+def test_a_store_error_mid_run_with_two_jobs_ends_the_run_with_its_message(command, tmp_path):
     corpus = tmp_path / "corpus"
     write_articles(corpus, 5)
     folder = tmp_path / "news"
@@ -46,10 +53,11 @@ def test_a_store_error_mid_run_with_two_jobs_ends_the_run_with_its_message(tmp_p
     for number in range(30):
         paragraphs = [small_article(number * 40 + part).split("\n\n", 1)[1] for part in range(40)]
         (folder / f"article-{number:03d}.txt").write_text(f"Report {number}\n\n" + "\n\n".join(paragraphs), encoding="utf-8")
+    options = ["--against", str(corpus), "--format", "json"] if command == "verify" else []
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("CLAIMCHECK_DEBUG", None)
     process = subprocess.Popen(
-        [sys.executable, "-c", DRIVER, "verify", str(folder), "--against", str(corpus), "--jobs", "2", "--format", "json"],
+        [sys.executable, "-c", DRIVER, command, str(folder), *options, "--jobs", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, start_new_session=True,
     )
     try:
