@@ -59,12 +59,17 @@ def stop_workers(timeout_s: float = 1.0) -> None:
     """Terminate every child process this process started, and wait (a bounded time) for them to go."""
     children = multiprocessing.active_children()
     strays = _unregistered_children({child.pid for child in children if child.pid is not None})
-    for child in children:
-        child.terminate()
     for stray in strays:
         with suppress(OSError):
             os.kill(stray, signal.SIGKILL)
             os.waitpid(stray, 0)  # SIGKILL cannot be ignored: reaped at once, no zombie left
+    _terminate(children, timeout_s)
+
+
+def _terminate(children: list[multiprocessing.process.BaseProcess], timeout_s: float) -> None:
+    """Ask the children to stop, then wait (a bounded time) for each, killing one that does not."""
+    for child in children:
+        child.terminate()
     for child in children:
         child.join(timeout_s)
         if child.is_alive():
@@ -150,8 +155,8 @@ def stop_workers_on_interrupt() -> Iterator[None]:
 def stop_workers_if_abandoned(workers: int) -> Iterator[None]:
     """For a body that reads spaCy's `nlp.pipe(n_process=workers)`: when the body is left before the pipe
     is read to its end (an error while the documents are used, or a consumer that stops reading), stop the
-    workers the pipe started and let go of the queues that fed them. The pipe must then be closed inside
-    the body, after this has run (keep a reference to it, so that leaving its loop does not close it).
+    workers the pipe started and let go of the queues that fed them. Close the pipe only after this has run
+    (keep a reference to it, so that leaving the loop over it does not close it first).
 
     Without this, closing the pipe waits for ever: each worker is blocked sending documents nobody
     reads, down a pipe the other workers hold open; and at exit multiprocessing waits for ever to
@@ -165,12 +170,7 @@ def stop_workers_if_abandoned(workers: int) -> Iterator[None]:
     try:
         yield
     except BaseException:
-        for child in multiprocessing.active_children():
-            if child.pid not in children:
-                child.terminate()
-                child.join(1.0)
-                if child.is_alive():
-                    child.kill()
+        _terminate([child for child in multiprocessing.active_children() if child.pid not in children], 1.0)
         _release_feeders({thread for thread in threading.enumerate() if thread.ident not in threads})
         raise
 

@@ -46,6 +46,15 @@ def write_articles(folder: Path, count: int) -> list[Path]:
     return paths
 
 
+def group_alive(pgid: int) -> bool:
+    """Whether a process of this process group (a run started with start_new_session) is still alive."""
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 def run_cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, timeout_s: float = 120,
             as_nobody: bool = False) -> subprocess.CompletedProcess[str]:
     """claimcheck in a real subprocess (signals, umask, permissions and exit codes as a user sees them).

@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import CLAIMCHECK, run_cli, write_articles
+from conftest import CLAIMCHECK, group_alive, run_cli, write_articles
 
 ARTICLES = 200
 
@@ -30,13 +30,6 @@ def wait_for(condition, timeout_s: float) -> bool:
         time.sleep(0.05)
     return False
 
-
-def group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 def test_ctrl_c_during_verify_with_two_jobs_exits_130_quietly_and_the_next_run_resumes(tmp_path):

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import small_article, write_articles
+from conftest import group_alive, small_article, write_articles
 
 # claimcheck's CLI with one step failing on the third article, as a store deleted or a disk filled mid-run would.
 DRIVER = """
@@ -34,13 +34,6 @@ sys.argv = ["claimcheck", *sys.argv[1:]]
 main()
 """
 
-
-def group_alive(pgid: int) -> bool:
-    try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize("command", ["verify", "index"])

@@ -292,17 +292,12 @@ def _relays(supporting: Statement, denial: Denial, sentences: Sequence[Statement
         # "a source said", "insiders told ...": in an article that denies the story, an unnamed voice is the story's
         return any(word in _unnamed_sources() for word in re.findall(r"[a-z]+", supporting.attribution.lower()))
     # The supporting sentence itself, just before the denial, does not make the denial name its source.
-    around = " ".join(s.text for s in _around_statements(denial, sentences) if s is not supporting)
-    return re.search(rf"\b{re.escape(names[-1])}\b", around) is not None
+    return re.search(rf"\b{re.escape(names[-1])}\b", _around(denial, sentences, leaving_out=supporting)) is not None
 
 
-def _around(denial: Denial, sentences: Sequence[Statement]) -> str:
-    """The denying sentence and the one before it: where a denial names whose report it denies."""
-    return " ".join(s.text for s in _around_statements(denial, sentences))
-
-
-def _around_statements(denial: Denial, sentences: Sequence[Statement]) -> Sequence[Statement]:
-    return sentences[max(0, denial.position - 1):denial.position + 1]
+def _around(denial: Denial, sentences: Sequence[Statement], *, leaving_out: Statement | None = None) -> str:
+    """The denying sentence and the one before it (but `leaving_out`): where a denial names whose report it denies."""
+    return " ".join(s.text for s in sentences[max(0, denial.position - 1):denial.position + 1] if s is not leaving_out)
 
 
 def _origin_words(claim: Statement) -> set[str]:
