@@ -156,3 +156,61 @@ def test_map_json_validates_against_the_published_schema(corpus_dir):
     assert published == script["render_schema"](script["ClaimMap"]), "run: python scripts/gen_schema.py"
     document, _ = _map(corpus_dir)
     jsonschema.Draft202012Validator(json.loads(published)).validate(document)
+
+
+def _fresh_corpus(tmp_path) -> Path:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_map_run_again_reuses_the_verdicts_it_kept_and_says_so(tmp_path):
+    folder = _fresh_corpus(tmp_path)
+    first = CliRunner().invoke(cli, ["map", str(folder), "--format", "json"])
+    assert first.exit_code == 0, first.stderr
+    assert "reused" not in first.stderr
+    again = CliRunner().invoke(cli, ["map", str(folder), "--format", "json", "--label", "contradicted"])
+    assert again.exit_code == 0, again.stderr
+    assert "the verdicts of 4 of 4 articles were reused from the store" in again.stderr
+    document = json.loads(again.stdout)
+    assert [c["label"] for c in document["clusters"]] == ["contradicted", "contradicted"]
+    rechecked = CliRunner().invoke(cli, ["map", str(folder), "--format", "json", "--recheck"])
+    assert "reused" not in rechecked.stderr
+    assert rechecked.stdout == first.stdout
+
+
+def test_a_map_checks_every_article_again_once_one_article_changed(tmp_path):
+    folder = _fresh_corpus(tmp_path)
+    before, _ = _map(folder)
+    assert _cluster_with(before, "$40 million")["label"] == "contradicted"
+    (folder / "c.txt").write_text(ARTICLES["c.txt"].replace("$25 million", "$40 million"), encoding="utf-8")
+    after, stderr = _map(folder)
+    assert "reused" not in stderr
+    forty = _cluster_with(after, "$40 million")
+    assert forty["label"] == "corroborated"
+    assert _names(forty["sources"]) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_an_interrupted_map_resumes_with_the_articles_it_had_checked(tmp_path, monkeypatch):
+    import claimcheck.pipeline as pipeline
+
+    folder = _fresh_corpus(tmp_path)
+    whole, _ = _map(folder, "--store", str(tmp_path / "whole-store"))
+    real = pipeline.report_on_article
+    calls: list[str] = []
+
+    def interrupted_on_the_third(outcome, *args, **kwargs):
+        calls.append(outcome.source)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(outcome, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "report_on_article", interrupted_on_the_third)
+    stopped = CliRunner().invoke(cli, ["map", str(folder), "--format", "json"])
+    assert stopped.exit_code == 130
+    monkeypatch.setattr(pipeline, "report_on_article", real)
+    resumed, stderr = _map(folder)
+    assert "the verdicts of 2 of 4 articles were reused from the store" in stderr
+    assert resumed == whole

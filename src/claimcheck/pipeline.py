@@ -27,6 +27,7 @@ from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_meaning, load_stance_model, match_claim
 from claimcheck.models import Article, Claim, ClaimMap, ClusterMember, ReadFailure, Report, Statement, Verdict
+from claimcheck.saved_checks import SavedChecks
 from claimcheck.verdict import label_claim
 from claimcheck.workers import stop_workers_on_interrupt
 
@@ -131,6 +132,7 @@ class _Pending:
 
     outcome: Article | ReadFailure
     statements: list[Statement] | None = None  # None while the article is being parsed
+    in_corpus: bool = False
 
     @property
     def ready(self) -> bool:
@@ -151,13 +153,15 @@ def iter_verified(
     read_options: ReadOptions | None = None,
     use_model: bool = True,
     on_progress: Callable[[str, int, int], None] | None = None,
+    saved: SavedChecks | None = None,
 ) -> Iterator[Report]:
     """Check the articles the inputs name, yielding one Report per article (or unreadable input) in input order.
 
     Each report comes out as soon as its article is checked: the articles are read one by one and
     parsed in batches as the matcher needs them, so a long folder streams; with jobs > 1, worker
     processes parse the next batch while the matcher works. Articles already in the corpus are not
-    parsed again. on_progress(input, done, total) follows the reports.
+    parsed again, and with saved, their verdicts kept in the store are reused and those checked now are kept.
+    on_progress(input, done, total) follows the reports.
     """
     items = expand_inputs(inputs)
     model = load_stance_model() if use_model else None
@@ -175,13 +179,13 @@ def iter_verified(
                     parsing.append(pending)
                     yield outcome
                 else:
-                    pending.statements = known
+                    pending.statements, pending.in_corpus = known, True
 
     def finished() -> Iterator[Report]:
         nonlocal done
         while waiting and waiting[0].ready:
             pending = waiting.popleft()
-            report = _report_on(pending, corpus, model=model, min_relevance=min_relevance, nlp=nlp)
+            report = _report_on(pending, corpus, model=model, min_relevance=min_relevance, nlp=nlp, saved=saved)
             done += 1
             if on_progress is not None:
                 on_progress(pending.name, done, len(items))
@@ -200,11 +204,17 @@ def iter_verified(
     yield from finished()
 
 
-def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float, nlp) -> Report:
+def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float, nlp, saved: SavedChecks | None) -> Report:
     outcome = pending.outcome
     if isinstance(outcome, ReadFailure):
         return Report(corpus=corpus.info(), failures=[outcome, *corpus.failures])
-    return report_on_article(outcome, pending.statements or [], corpus, model=model, min_relevance=min_relevance, nlp=nlp)
+    kept = saved.get(outcome.source) if saved is not None and pending.in_corpus else None
+    if kept is not None:
+        return Report(corpus=corpus.info(), verdicts=kept, failures=list(corpus.failures))
+    report = report_on_article(outcome, pending.statements or [], corpus, model=model, min_relevance=min_relevance, nlp=nlp)
+    if saved is not None and pending.in_corpus and not any(f.input == outcome.source for f in report.failures):
+        saved.put(outcome.source, report.verdicts)
+    return report
 
 
 def report_on_article(
@@ -262,15 +272,17 @@ def verify_articles(
     inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True,
     on_report: Callable[[Report], None] | None = None, on_progress: Callable[[str, int, int], None] | None = None,
+    saved: SavedChecks | None = None,
 ) -> Report:
     """Check every claim of the articles the inputs name against the corpus: the whole report.
 
     Article by article (iter_verified): on_report gets each article's report as soon as it is
-    done, so a caller can stream results; on_progress(input, done, total) follows them.
+    done, so a caller can stream results; on_progress(input, done, total) follows them. saved: the
+    verdicts of corpus articles kept in its store, reused and added to (iter_verified).
     """
     parts = iter_verified(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
-        use_model=use_model, on_progress=on_progress,
+        use_model=use_model, on_progress=on_progress, saved=saved,
     )
     return collect_reports(parts, inputs, corpus, on_report=on_report)
 
@@ -292,13 +304,18 @@ def collect_reports(
 def map_corpus(
     inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True,
-    on_progress: Callable[[str, int, int], None] | None = None,
+    on_progress: Callable[[str, int, int], None] | None = None, saved: SavedChecks | None = None,
 ) -> ClaimMap:
     """The claim map of a corpus: every article the inputs name checked against the corpus (its own
-    sentences are already parsed), then its claims grouped into clusters (claimcheck.clusters)."""
+    sentences are already parsed), then its claims grouped into clusters (claimcheck.clusters).
+
+    saved (`SavedChecks.of(corpus, ...)` with the same settings): verdicts kept in the corpus's store by an
+    earlier map of the same store and claimcheck are reused, and those checked now are kept, so a map
+    run again or resumed after an interruption checks only what is left.
+    """
     report = verify_articles(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
-        use_model=use_model, on_progress=on_progress,
+        use_model=use_model, on_progress=on_progress, saved=saved,
     )
     published = {article.source: article.published for article in corpus.articles}
     clusters = build_clusters(

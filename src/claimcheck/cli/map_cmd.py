@@ -19,6 +19,7 @@ from claimcheck.cli.common import (
 from claimcheck.cli.options import jobs_option, output_option, settings_for, store_option
 from claimcheck.pipeline import load_corpus, map_corpus, select_clusters
 from claimcheck.report.claim_map import MAP_FORMATS, render_map
+from claimcheck.saved_checks import SavedChecks
 
 _CLUSTER_LABELS = ("contradicted", "corroborated", "single-sourced")
 
@@ -41,20 +42,27 @@ _CLUSTER_LABELS = ("contradicted", "corroborated", "single-sourced")
     "--about", "about", default=None, metavar="TEXT",
     help="Show only clusters with a claim whose sentence holds every content word of TEXT.",
 )
+@click.option(
+    "--recheck", is_flag=True,
+    help="Check every article again instead of reusing the verdicts an earlier map kept in the store "
+    "(they are reused only while the corpus, claimcheck and the settings are unchanged).",
+)
 @store_option
 @jobs_option
 @output_option
 @handle_errors
 def command(
     corpus: tuple[str, ...], output_format: str, labels: tuple[str, ...], min_sources: int, about: str | None,
-    store: str | None, jobs: int | None, output_path: str | None,
+    recheck: bool, store: str | None, jobs: int | None, output_path: str | None,
 ) -> None:
     """Group the claims of every article of CORPUS_DIR into claim clusters.
 
     Each article is checked against the others; a claim and the claims of the sentences that support
     it are one cluster (docs/labels.md#claim-clusters). Clusters that conflict come first, then those
-    asserted by the most independent origins, then single-sourced ones. Exit status: 3 when an input
-    could not be read, else 0.
+    asserted by the most independent origins, then single-sourced ones. Each article's verdicts are
+    kept in the corpus store: a map run again over the unchanged corpus, or resumed after an
+    interruption, checks only the articles not checked yet. Exit status: 3 when an input could not be
+    read, else 0.
 
     \b
     Examples:
@@ -66,10 +74,20 @@ def command(
     check_outputs(output_path)
     with progress_bar("indexing corpus") as progress:
         loaded = load_corpus(list(corpus), jobs=settings.jobs, store=settings.store, on_progress=progress)
+    saved = None if recheck else SavedChecks.of(loaded, min_relevance=settings.min_relevance, use_model=True)
     with progress_bar("mapping") as progress:
         claim_map = map_corpus(
-            list(corpus), loaded, jobs=settings.jobs, min_relevance=settings.min_relevance, on_progress=progress
+            list(corpus), loaded, jobs=settings.jobs, min_relevance=settings.min_relevance, on_progress=progress,
+            saved=saved,
         )
+    if saved is not None and saved.reused:
+        click.echo(
+            f"claimcheck: the verdicts of {saved.reused} of {claim_map.corpus.sources} articles were reused from "
+            "the store (corpus, claimcheck and settings unchanged since they were made; --recheck checks them again)",
+            err=True,
+        )
+    if saved is not None and saved.unsaved:
+        click.echo(f"claimcheck: note: verdicts not kept for the next map: {saved.unsaved}", err=True)
     shown = select_clusters(claim_map, loaded, labels=labels, min_origins=min_sources, about=about)
     left_out = len(claim_map.clusters) - len(shown.clusters)
     click.echo(

@@ -203,6 +203,18 @@ class CorpusStore:
             cursor.executemany("INSERT INTO origins(source, origin) VALUES (?, ?)", sorted(origins.items()))
             cursor.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('origins_generation', ?)", (generation,))
 
+    def save_checked(self, key: str, source: str, verdicts_json: str) -> None:
+        """Keep the verdicts of a stored article checked against the rest, under key (what they depend on)."""
+        with self._db.transaction() as cursor:
+            cursor.execute(
+                "INSERT OR REPLACE INTO checked(source, key, verdicts_json) VALUES (?, ?, ?)", (source, key, verdicts_json)
+            )
+
+    def drop_checked_except(self, key: str) -> None:
+        """Drop the verdicts kept under any other key: they answer for a store or a claimcheck that is gone."""
+        with self._db.transaction() as cursor:
+            cursor.execute("DELETE FROM checked WHERE key != ?", (key,))
+
     @staticmethod
     def _bump_generation(cursor: sqlite3.Cursor) -> None:
         """Count changes, so that results derived from the whole store (origins) know when to be redone."""
@@ -317,6 +329,11 @@ class CorpusStore:
         if row is None or int(row[0]) != self._generation():
             return None
         return dict(self._db.query("SELECT source, origin FROM origins ORDER BY source").fetchall())
+
+    def checked(self, key: str, source: str) -> str | None:
+        """The verdicts save_checked kept for source under this key, as JSON; None when there are none."""
+        row = self._db.query("SELECT verdicts_json FROM checked WHERE source = ? AND key = ?", (source, key)).fetchone()
+        return None if row is None else str(row[0])
 
     def generation(self) -> int:
         """A number that changes with every write: a reader keyed on it knows when to reopen."""
