@@ -1,4 +1,4 @@
-"""index and verify on a Dask cluster (--cluster): the same store and the same report as a local run.
+"""index, verify and map on a Dask cluster (--cluster): the same store and the same report as a local run.
 
 A LocalCluster of two worker processes is started once for the module; `local:2` starts its own.
 Nothing here touches the network beyond 127.0.0.1.
@@ -82,6 +82,20 @@ def test_verify_on_cluster_prints_the_local_report(folders, scheduler):
     assert on_cluster.exit_code == 0, on_cluster.stderr
     assert json.loads(on_cluster.stdout) == json.loads(local.stdout)
     assert on_cluster.stdout == local.stdout and on_cluster.stderr == local.stderr
+
+
+def test_map_on_cluster_prints_the_local_map_and_keeps_its_verdicts_for_the_next_map(folders, scheduler, tmp_path):
+    corpus, _ = folders
+    runner = CliRunner()
+    local = runner.invoke(cli, ["map", str(corpus), "--store", str(tmp_path / "local"), "--format", "json"])
+    base = ["map", str(corpus), "--store", str(tmp_path / "cluster"), "--format", "json"]
+    on_cluster = runner.invoke(cli, [*base, "--cluster", scheduler])
+    assert local.exit_code == 0, local.stderr
+    assert on_cluster.exit_code == 0, on_cluster.stderr
+    assert on_cluster.stdout == local.stdout
+    again = runner.invoke(cli, base)
+    assert "the verdicts of 5 of 5 articles were reused from the store" in again.stderr
+    assert again.stdout == local.stdout
 
 
 def test_cluster_setting_comes_from_the_environment(folders, scheduler, tmp_path):

@@ -38,8 +38,9 @@ from claimcheck.indexing import IndexResult, extractor_fingerprint, open_store, 
 from claimcheck.ingest import ReadOptions, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_stance_model
-from claimcheck.models import Article, ReadFailure, Report, Statement
-from claimcheck.pipeline import collect_reports, load_corpus, report_on_article
+from claimcheck.models import Article, ClaimMap, ReadFailure, Report, Statement
+from claimcheck.pipeline import collect_reports, load_corpus, map_of_report, report_on_article
+from claimcheck.saved_checks import SavedChecks
 from claimcheck.store import CorpusStore
 
 __all__ = [
@@ -47,6 +48,7 @@ __all__ = [
     "Cluster",
     "iter_verified_on_cluster",
     "load_corpus_on_cluster",
+    "map_corpus_on_cluster",
     "open_cluster",
     "parse_batch",
     "sync_store_on_cluster",
@@ -247,11 +249,14 @@ def _batch_outcome(chunk: list[Article], future: Any) -> Iterator[tuple[Article,
 def iter_verified_on_cluster(
     cluster: Cluster, inputs: Sequence[str], corpus: Corpus, *, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True, on_progress: Progress | None = None,
+    saved: SavedChecks | None = None,
 ) -> Iterator[Report]:
     """pipeline.iter_verified on the cluster: one Report per article (or unreadable input), in input order.
 
     The driver reads the drafts; workers parse those the store does not hold; the driver gives each
     its origin in input order (Corpus.place, as a local run does); a worker checks it against the store.
+    With saved, the verdicts of corpus articles kept in the store are reused, and the driver keeps those
+    the workers check.
     """
     store = corpus.retriever
     if not isinstance(store, CorpusStore):
@@ -262,33 +267,42 @@ def iter_verified_on_cluster(
     store_path, generation = str(store.path.resolve()), store.generation()
     items = expand_inputs(inputs)
     info = corpus.info()
-    waiting: deque[tuple[str, Report | Any]] = deque()  # (input, its report or the future of it), in input order
+    # (input, its report or the future of it, whether to keep its verdicts), in input order
+    waiting: deque[tuple[str, Report | Any, bool]] = deque()
     done = 0
 
     def reported(force: bool = False) -> Iterator[Report]:
         nonlocal done
         while waiting and (force or isinstance(waiting[0][1], Report) or waiting[0][1].done()
                            or len(waiting) > cluster.in_flight()):
-            name, head = waiting.popleft()
+            name, head, keep = waiting.popleft()
             done += 1
             if on_progress is not None:
                 on_progress(name, done, len(items))
-            yield head if isinstance(head, Report) else _verified(head, name, info, corpus)
+            if isinstance(head, Report):
+                yield head
+                continue
+            report = _verified(head, name, info, corpus)
+            if keep and saved is not None and not any(failure.input == name for failure in report.failures):
+                saved.put(name, report.verdicts)
+            yield report
 
     for entry in _read_and_parse(cluster, items, corpus, read_options=read_options):
         outcome, statements = entry.outcome, entry.statements
         if isinstance(outcome, ReadFailure):
-            waiting.append((outcome.input, Report(corpus=info, failures=[outcome, *corpus.failures])))
+            waiting.append((outcome.input, Report(corpus=info, failures=[outcome, *corpus.failures]), False))
         elif isinstance(statements, str):
             failure = ReadFailure(input=outcome.source, reason=statements)
-            waiting.append((outcome.source, Report(corpus=info, failures=[failure, *corpus.failures])))
+            waiting.append((outcome.source, Report(corpus=info, failures=[failure, *corpus.failures]), False))
+        elif (kept := saved.get(outcome.source) if saved is not None and entry.in_corpus else None) is not None:
+            waiting.append((outcome.source, Report(corpus=info, verdicts=kept, failures=list(corpus.failures)), False))
         else:
             corpus.place(outcome, statements or [])  # in input order, as a local run: later drafts may cite earlier ones
             future = cluster.client.submit(
                 verify_article, store_path, generation, outcome, statements or [], corpus.outside_origins(),
                 min_relevance=min_relevance, use_model=use_model, pure=False,
             )
-            waiting.append((outcome.source, future))
+            waiting.append((outcome.source, future, entry.in_corpus))
         yield from reported()
     yield from reported(force=True)
 
@@ -300,6 +314,7 @@ class _Entry:
     outcome: Article | ReadFailure
     statements: list[Statement] | str | None = None
     ready: bool = False
+    in_corpus: bool = False
 
 
 def _read_and_parse(
@@ -334,7 +349,7 @@ def _read_and_parse(
         else:
             known = corpus.statements.get(outcome.source)
             if known is not None:
-                entry.statements, entry.ready = known, True
+                entry.statements, entry.ready, entry.in_corpus = known, True, True
             else:
                 batch.append(entry)
                 if len(batch) >= VERIFY_BATCH:
@@ -357,10 +372,24 @@ def verify_articles_on_cluster(
     cluster: Cluster, inputs: Sequence[str], corpus: Corpus, *, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True,
     on_report: Callable[[Report], None] | None = None, on_progress: Progress | None = None,
+    saved: SavedChecks | None = None,
 ) -> Report:
     """pipeline.verify_articles on the cluster: the whole report, each part handed to on_report as it comes."""
     parts = iter_verified_on_cluster(
         cluster, inputs, corpus, min_relevance=min_relevance, read_options=read_options, use_model=use_model,
-        on_progress=on_progress,
+        on_progress=on_progress, saved=saved,
     )
     return collect_reports(parts, inputs, corpus, on_report=on_report)
+
+
+def map_corpus_on_cluster(
+    cluster: Cluster, inputs: Sequence[str], corpus: Corpus, *, min_relevance: float = 0.5,
+    read_options: ReadOptions | None = None, use_model: bool = True, on_progress: Progress | None = None,
+    saved: SavedChecks | None = None,
+) -> ClaimMap:
+    """pipeline.map_corpus with the articles checked on the cluster's workers; the clusters are made here."""
+    report = verify_articles_on_cluster(
+        cluster, inputs, corpus, min_relevance=min_relevance, read_options=read_options, use_model=use_model,
+        on_progress=on_progress, saved=saved,
+    )
+    return map_of_report(report, corpus)

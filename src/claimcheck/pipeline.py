@@ -317,6 +317,11 @@ def map_corpus(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
         use_model=use_model, on_progress=on_progress, saved=saved,
     )
+    return map_of_report(report, corpus)
+
+
+def map_of_report(report: Report, corpus: Corpus) -> ClaimMap:
+    """The claim map of a report on every article of the corpus: its claims grouped into clusters, with their figures."""
     published = {article.source: article.published for article in corpus.articles}
     clusters = build_clusters(
         report.verdicts, origin_of=corpus.origin_of, origin_cited=corpus.origin_cited, published_of=published.get

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -16,10 +17,16 @@ from claimcheck.cli.common import (
     report_failures,
     write_output,
 )
-from claimcheck.cli.options import jobs_option, output_option, settings_for, store_option
+from claimcheck.cli.options import cluster_option, jobs_option, output_option, settings_for, store_option
+from claimcheck.config import Settings
+from claimcheck.corpus import Corpus
+from claimcheck.models import ClaimMap
 from claimcheck.pipeline import load_corpus, map_corpus, select_clusters
 from claimcheck.report.claim_map import MAP_FORMATS, render_map
 from claimcheck.saved_checks import SavedChecks
+
+if TYPE_CHECKING:
+    from claimcheck.distributed import Cluster
 
 _CLUSTER_LABELS = ("contradicted", "corroborated", "single-sourced")
 
@@ -49,11 +56,12 @@ _CLUSTER_LABELS = ("contradicted", "corroborated", "single-sourced")
 )
 @store_option
 @jobs_option
+@cluster_option
 @output_option
 @handle_errors
 def command(
     corpus: tuple[str, ...], output_format: str, labels: tuple[str, ...], min_sources: int, about: str | None,
-    recheck: bool, store: str | None, jobs: int | None, output_path: str | None,
+    recheck: bool, store: str | None, jobs: int | None, cluster: str | None, output_path: str | None,
 ) -> None:
     """Group the claims of every article of CORPUS_DIR into claim clusters.
 
@@ -69,17 +77,17 @@ def command(
       claimcheck map fixtures/articles/
       claimcheck map corpus/ --label contradicted --min-sources 2 --format json -o map.json
       claimcheck map corpus/ --about "North Korean troops"
+      claimcheck map big-corpus/ --cluster local:2
     """
-    settings = settings_for(store=store, jobs=jobs)
+    settings = settings_for(store=store, jobs=jobs, cluster=cluster)
     check_outputs(output_path)
-    with progress_bar("indexing corpus") as progress:
-        loaded = load_corpus(list(corpus), jobs=settings.jobs, store=settings.store, on_progress=progress)
-    saved = None if recheck else SavedChecks.of(loaded, min_relevance=settings.min_relevance, use_model=True)
-    with progress_bar("mapping") as progress:
-        claim_map = map_corpus(
-            list(corpus), loaded, jobs=settings.jobs, min_relevance=settings.min_relevance, on_progress=progress,
-            saved=saved,
-        )
+    if settings.cluster:
+        from claimcheck.distributed import open_cluster  # Dask: only now
+
+        with open_cluster(settings.cluster) as opened:
+            claim_map, loaded, saved = _mapped(list(corpus), settings, recheck=recheck, cluster=opened)
+    else:
+        claim_map, loaded, saved = _mapped(list(corpus), settings, recheck=recheck)
     if saved is not None and saved.reused:
         click.echo(
             f"claimcheck: the verdicts of {saved.reused} of {claim_map.corpus.sources} articles were reused from "
@@ -97,3 +105,29 @@ def command(
     )
     write_output(render_map(shown, output_format, color=color_output(output_path)), output_path)
     sys.exit(EXIT_INPUT_FAILED if report_failures(shown.failures) else EXIT_OK)
+
+
+def _mapped(
+    inputs: list[str], settings: Settings, *, recheck: bool, cluster: Cluster | None = None
+) -> tuple[ClaimMap, Corpus, SavedChecks | None]:
+    """The claim map of the inputs, checked here or on the cluster's workers; the corpus; the verdicts kept."""
+    with progress_bar("indexing corpus") as progress:
+        if cluster is None:
+            loaded = load_corpus(inputs, jobs=settings.jobs, store=settings.store, on_progress=progress)
+        else:
+            from claimcheck.distributed import load_corpus_on_cluster
+
+            loaded = load_corpus_on_cluster(cluster, inputs, jobs=settings.jobs, store=settings.store, on_progress=progress)
+    saved = None if recheck else SavedChecks.of(loaded, min_relevance=settings.min_relevance, use_model=True)
+    with progress_bar("mapping") as progress:
+        if cluster is None:
+            claim_map = map_corpus(
+                inputs, loaded, jobs=settings.jobs, min_relevance=settings.min_relevance, on_progress=progress, saved=saved
+            )
+        else:
+            from claimcheck.distributed import map_corpus_on_cluster
+
+            claim_map = map_corpus_on_cluster(
+                cluster, inputs, loaded, min_relevance=settings.min_relevance, on_progress=progress, saved=saved
+            )
+    return claim_map, loaded, saved
