@@ -7,6 +7,7 @@ others (pipeline.verify_articles), then the clusters and figure groups.
     python benchmarks/build_corpus.py 1000                   # once: /tmp/claimcheck-bench/corpus-1000
     python benchmarks/map_speed.py 100 200 1000              # subsets in /tmp/claimcheck-map-bench
     python benchmarks/map_speed.py 100 --profile map-100.prof --json map-100.json
+    python benchmarks/map_speed.py 10000 --cluster local:2 --resume   # stop it and run it again: it resumes
 
 A size N below the source corpus's size takes its first N articles (by file name), copied into
 ROOT/corpus-N/; its store is ROOT/store-N/. Wall and CPU seconds (this process and its finished
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import subprocess
@@ -30,8 +32,26 @@ DEFAULT_ROOT = Path("/tmp/claimcheck-map-bench")
 
 
 def _cpu_seconds() -> float:
+    """CPU seconds of this process, its finished children and (Linux) its live descendants, such as Dask workers."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime + _live_descendants_cpu(os.getpid())
+
+
+def _live_descendants_cpu(pid: int) -> float:
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return 0.0
+    for child in children:
+        try:
+            fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(value) for value in fields[11:15]) / ticks  # utime, stime, cutime, cstime
+        total += _live_descendants_cpu(int(child))
+    return total
 
 
 def _subset(source: Path, root: Path, size: int) -> Path:
@@ -53,12 +73,16 @@ def _subset(source: Path, root: Path, size: int) -> Path:
 
 
 def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None, json_out: str | None,
-            fingerprint: str | None = None, sample: int = 0) -> dict[str, Any]:
+            fingerprint: str | None = None, sample: int = 0, cluster: str | None = None,
+            resume: bool = False) -> dict[str, Any]:
+    if cluster:
+        import claimcheck.distributed  # before the fingerprint is pinned: the workers' and ours must agree
     import claimcheck.indexing
     from claimcheck.extract import load_pipeline
     from claimcheck.indexing import load_stored_corpus
     from claimcheck.pipeline import map_corpus, verify_articles
     from claimcheck.report.claim_map import render_map
+    from claimcheck.saved_checks import SavedChecks
 
     if fingerprint:
         # A store made by benchmarks/speed.py (copied into ROOT) holds its pinned fingerprint: keep it warm.
@@ -77,13 +101,29 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
     started, cpu_started = time.perf_counter(), _cpu_seconds()
     if profiler:
         profiler.enable()
+    saved = SavedChecks.of(corpus, min_relevance=0.5, use_model=True) if resume else None
+    running = root / f"map-run-{size}.running.json"
+
+    def heartbeat(_: str, done: int, total: int) -> None:
+        # A resumable run that is killed leaves its last heartbeat, logged by the next run as an interrupted run.
+        if resume and (done % 50 == 0 or done == total):
+            running.write_text(json.dumps({
+                "corpus_articles": total, "articles": done, "reused": saved.reused if saved else 0,
+                "seconds": time.perf_counter() - started, "cpu_seconds": _cpu_seconds() - cpu_started,
+                "interrupted": True,
+            }), encoding="utf-8")
     if sample:
         # The map's own work for `sample` of its articles: each checked against the whole corpus, as
         # map_corpus checks every one (the clustering after it is linear in the evidence and cheap).
         files = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and ".claimcheck" not in p.parts)[:sample]
         report = verify_articles([str(p) for p in files], corpus, nlp=nlp, jobs=jobs)
+    elif cluster:
+        from claimcheck.distributed import map_corpus_on_cluster, open_cluster
+
+        with open_cluster(cluster) as opened:
+            claim_map = map_corpus_on_cluster(opened, [str(corpus_dir)], corpus, saved=saved, on_progress=heartbeat)
     else:
-        claim_map = map_corpus([str(corpus_dir)], corpus, nlp=nlp, jobs=jobs)
+        claim_map = map_corpus([str(corpus_dir)], corpus, nlp=nlp, jobs=jobs, saved=saved, on_progress=heartbeat)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -108,7 +148,24 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
         "cpu_ms_per_article": 1000 * cpu_seconds / max(articles, 1),
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "jobs": jobs,
+        "cluster": cluster,
+        "reused": saved.reused if saved is not None else 0,
     }
+
+
+def _print_resumed(log: Path, figures: dict[str, Any]) -> None:
+    """Log this run of a resumable map and print the totals of the runs that made the map, since the last
+    run that reused nothing (a map started afresh)."""
+    with log.open("a", encoding="utf-8") as out:
+        out.write(json.dumps(figures) + "\n")
+    runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    fresh = max(index for index, run in enumerate(runs) if run["reused"] == 0) if any(r["reused"] == 0 for r in runs) else 0
+    runs = runs[fresh:]
+    seconds, cpu = sum(run["seconds"] for run in runs), sum(run["cpu_seconds"] for run in runs)
+    print(f"resumable map: this run reused {figures['reused']:,} articles' verdicts and checked "
+          f"{figures['articles'] - figures['reused']:,}; {len(runs)} run(s) since the map started: "
+          f"{seconds:.0f} s wall, {cpu:.0f} s CPU in all ({1000 * seconds / max(figures['articles'], 1):.0f} ms / "
+          f"{1000 * cpu / max(figures['articles'], 1):.0f} ms CPU an article)", flush=True)
 
 
 def main() -> None:
@@ -123,11 +180,15 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=0, metavar="K",
                         help="check only the first K articles against the whole corpus (a map's cost per article "
                              "at that size, for sizes whose whole map takes too long here); prints the projection")
+    parser.add_argument("--cluster", help="check the articles on a Dask cluster (local:2: two worker processes here)")
+    parser.add_argument("--resume", action="store_true",
+                        help="keep each article's verdicts in the store and reuse those an earlier run kept (as the "
+                             "CLI's map does); every run is logged to ROOT/map-runs-N.jsonl and the totals printed")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         figures = measure(args.source, args.root, args.sizes[0], args.jobs, args.profile, args.json_out, args.fingerprint,
-                          args.sample)
+                          args.sample, args.cluster, args.resume)
         print(json.dumps(figures))
         return
     args.root.mkdir(parents=True, exist_ok=True)
@@ -142,10 +203,22 @@ def main() -> None:
             command += ["--fingerprint", args.fingerprint]
         if args.sample:
             command += ["--sample", str(args.sample)]
+        if args.cluster:
+            command += ["--cluster", args.cluster]
+        if args.resume:
+            command += ["--resume"]
         load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
+        interrupted = args.root / f"map-run-{size}.running.json"
+        if args.resume and interrupted.exists():  # the last run was killed: its time counts too
+            with (args.root / f"map-runs-{size}.jsonl").open("a", encoding="utf-8") as log:
+                log.write(interrupted.read_text(encoding="utf-8").strip() + "\n")
+            interrupted.unlink()
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         figures = json.loads(output.strip().splitlines()[-1])
         (args.root / f"result-map-{size}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        if args.resume:
+            (args.root / f"map-run-{size}.running.json").unlink(missing_ok=True)
+            _print_resumed(args.root / f"map-runs-{size}.jsonl", figures)
         if args.sample:
             per_article = figures["seconds"] / figures["articles"]
             cpu_per_article = figures["cpu_seconds"] / figures["articles"]
