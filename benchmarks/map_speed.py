@@ -75,8 +75,6 @@ def _subset(source: Path, root: Path, size: int) -> Path:
 def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None, json_out: str | None,
             fingerprint: str | None = None, sample: int = 0, cluster: str | None = None,
             resume: bool = False) -> dict[str, Any]:
-    if cluster:
-        import claimcheck.distributed  # before the fingerprint is pinned: the workers' and ours must agree
     import claimcheck.indexing
     from claimcheck.extract import load_pipeline
     from claimcheck.indexing import load_stored_corpus
@@ -84,6 +82,7 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
     from claimcheck.report.claim_map import render_map
     from claimcheck.saved_checks import SavedChecks
 
+    real_fingerprint = claimcheck.indexing.extractor_fingerprint
     if fingerprint:
         # A store made by benchmarks/speed.py (copied into ROOT) holds its pinned fingerprint: keep it warm.
         claimcheck.indexing.extractor_fingerprint = lambda: fingerprint  # type: ignore[assignment]
@@ -93,6 +92,8 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
     started = time.perf_counter()
     corpus, result = load_stored_corpus([str(corpus_dir)], root / f"store-{size}", nlp=nlp, jobs=jobs)
     index_seconds = time.perf_counter() - started
+    # Synced: the real one again, which a cluster's workers report and pickle by name.
+    claimcheck.indexing.extractor_fingerprint = real_fingerprint  # type: ignore[assignment]
     profiler = None
     if profile:
         import cProfile
