@@ -40,10 +40,12 @@ def _cpu_seconds() -> float:
 def _live_descendants_cpu(pid: int) -> float:
     ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     total = 0.0
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-    except OSError:
-        return 0.0
+    children: list[str] = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):  # a process started by any thread (Dask starts its workers from one)
+        try:
+            children += (task / "children").read_text().split()
+        except OSError:
+            continue
     for child in children:
         try:
             fields = Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()
