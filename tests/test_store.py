@@ -222,6 +222,22 @@ def test_terms_with_punctuation_case_and_accents_round_trip(tmp_path: Path) -> N
         assert store.candidates(["rs"]) == []
 
 
+def test_a_run_that_fills_the_statement_cache_still_finds_every_candidate(tmp_path: Path, monkeypatch) -> None:
+    # A long map reads more statements than the store keeps in memory; the cache is emptied when full. It
+    # used to be emptied between deciding what to read and reading it: "the term index and the statements
+    # disagree; delete the store to rebuild it", the run stopped, the store fine.
+    import claimcheck.store.corpus_store as corpus_store
+
+    monkeypatch.setattr(corpus_store, "_CACHE_LIMIT", 3)
+    with CorpusStore.open(tmp_path / "store") as store:
+        for number in range(6):
+            article = Article(source=f"{number}.txt", text="x", content_hash=str(number))
+            store.put(article, [Statement(id=f"s{number}", source=article.source, text=f"troops {number}", start=0,
+                                          end=8, terms=["troops", f"n{number}"])])
+        assert {s.id for s in store.candidates(["n4", "n5"])} == {"s4", "s5"}
+        assert {s.id for s in store.candidates(["troops"])} == {f"s{n}" for n in range(6)}
+
+
 def test_statements_come_back_equal_to_what_was_stored(tmp_path: Path) -> None:
     article = Article(source="a.txt", text="One.\nTwo.\n", outlet="Example News", content_hash="h")
     statements = fake_statements(article)

@@ -354,13 +354,15 @@ class CorpusStore:
         files were indexed in.
         """
         best = [rowid for rowid, _ in rank_candidates(self, terms, limit=limit, exclude_source=exclude_source)]
+        # Taken from the cache before any is read: reading one may empty the cache (at _CACHE_LIMIT).
+        cached = {rowid: self._cache[rowid] for rowid in best if rowid in self._cache}
         payloads = dict(
             self._db.query_in(
                 "SELECT rowid, statement_json FROM statements WHERE rowid IN ({})",
-                [rowid for rowid in best if rowid not in self._cache],
+                [rowid for rowid in best if rowid not in cached],
             )
         )
-        return [self._statement(rowid, payloads.get(rowid)) for rowid in best]
+        return [cached[rowid] if rowid in cached else self._statement(rowid, payloads.get(rowid)) for rowid in best]
 
     def idf(self, term: str) -> float:
         """The weight the matcher gives a shared term (match.ranking.idf_weight)."""
