@@ -19,9 +19,11 @@ from claimcheck.match.learned.features import FEATURE_NAMES, BodyInfo, extract_f
 from claimcheck.match.learned.reasons import _reasons
 from claimcheck.match.learned.tokens import StanceLexicon
 
-# Bodies kept prepared: a map of N articles reads each body again for the claims of many articles (up to
-# 60 sources a claim), so the cache must hold several thousand bodies to stay warm past 1,000 articles.
-CACHED_BODIES = 4096
+# Bodies kept prepared: a map reads each body again for the claims of many articles (up to 60 sources a
+# claim), and 150 articles of the 10k benchmark corpus already read 9,952 distinct bodies. At 4,096 half
+# the readings prepared their body again; this many hold a 16k-article corpus (about 70 KB a body: at
+# most 1.1 GB, reached only by a map of a corpus that big; one verify reads a few hundred).
+CACHED_BODIES = 16_384
 
 StanceClass = Literal["agree", "disagree", "discuss", "unrelated"]
 STANCE_CLASSES: tuple[StanceClass, ...] = ("agree", "disagree", "discuss", "unrelated")
