@@ -6,6 +6,7 @@ stance, reason in plain words, strength) that the rules of match/stance.py weigh
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from claimcheck.lexicon import ExclusiveGroup, lexicon
@@ -109,13 +110,21 @@ def _members_in(text: str, group: ExclusiveGroup, background: set[str]) -> dict[
     found: dict[str, int] = {}
     for member, forms in group.members.items():
         for form in forms:
-            match = re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
+            if form not in text:  # most sentences name no member: a substring test spares the pattern
+                continue
+            match = _form_pattern(form).search(text)
             if match is None:
                 continue
             if words.aliases.get(form, form) in background:
                 continue
             found[member] = min(found.get(member, match.start()), match.start())
     return found
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(form: str) -> re.Pattern[str]:
+    """A member's form as a whole word (not inside a longer word or hyphenated name)."""
+    return re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])")
 
 
 def alternative_terms(claim: Statement) -> set[str]:
@@ -126,7 +135,7 @@ def alternative_terms(claim: Statement) -> set[str]:
         for group in lexicon().exclusive_groups
         for member_forms in group.members.values()
         for form in member_forms
-        if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text)
+        if form in text and _form_pattern(form).search(text)
     ]
     terms = {entity.key for entity in claim.entities if any(form in entity.text.lower() for form in forms)}
     terms.update(word for form in forms for word in form.split())

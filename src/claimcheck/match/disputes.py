@@ -31,7 +31,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from claimcheck.lexicon import dispute_words, lexicon, slot_words
 from claimcheck.match.stance import YEAR
@@ -120,6 +120,11 @@ def may_deny(texts: Sequence[str]) -> bool:
     """False when none of a source's sentences (given by their texts) can be a denial (`is_denial`), so that
     none of its statements need be read to say so. The extractor found each sentence's denial cue in its
     lower-cased text, and a cue it found is in that text: a text holding no cue phrase holds no denial."""
+    return _may_deny(tuple(texts))
+
+
+@lru_cache(maxsize=16_384)  # a map asks again for each source, claim after claim (as the model's prepared bodies)
+def _may_deny(texts: tuple[str, ...]) -> bool:
     any_cue = _denial_phrase_pattern()
     debunk = _patterns().debunk
     return any(any_cue.search(text.lower()) or debunk.search(_lower(text)) for text in texts)

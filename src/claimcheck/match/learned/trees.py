@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 from collections import OrderedDict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -33,8 +34,14 @@ STANCE_CLASSES: tuple[StanceClass, ...] = ("agree", "disagree", "discuss", "unre
 class StancePrediction:
     label: StanceClass
     probabilities: dict[str, float]
-    reasons: list[str]  # plain words, most important first
     best_sentence: int | None  # index into the sentences passed in
+    # The reasons in words, worked out when first read: a claim's 60 sources are read, few are quoted.
+    _explain: Callable[[], list[str]] = field(repr=False, compare=False)
+
+    @cached_property
+    def reasons(self) -> list[str]:
+        """Why the model reads the source so, in plain words, most important first."""
+        return self._explain()
 
 
 class StanceModel:
@@ -179,17 +186,19 @@ class StanceModel:
         best = (
             kept[evidence.best_sentence] if evidence.best_sentence is not None else None
         )
-        # push towards the chosen label relative to the average of the others
-        others = np.delete(contrib, k, axis=0).mean(axis=0)
-        push = contrib[k] - others
-        reasons = _reasons(label, x, push, evidence, best)
+
+        def explain() -> list[str]:
+            # push towards the chosen label relative to the average of the others
+            push = contrib[k] - np.delete(contrib, k, axis=0).mean(axis=0)
+            return _reasons(label, x, push, evidence, best)
+
         return StancePrediction(
             label=label,
             probabilities={
                 lab: round(float(p), 4) for lab, p in zip(self.labels, probs, strict=True)
             },
-            reasons=reasons,
             best_sentence=best,
+            _explain=explain,
         )
 
 
