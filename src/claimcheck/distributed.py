@@ -39,7 +39,7 @@ from claimcheck.ingest import ReadOptions, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_stance_model
 from claimcheck.models import Article, ClaimMap, ReadFailure, Report, Statement
-from claimcheck.pipeline import collect_reports, load_corpus, map_of_report, report_on_article
+from claimcheck.pipeline import collect_reports, for_the_map, load_corpus, map_of_report, report_on_article
 from claimcheck.saved_checks import SavedChecks
 from claimcheck.store import CorpusStore
 
@@ -388,8 +388,8 @@ def map_corpus_on_cluster(
     saved: SavedChecks | None = None,
 ) -> ClaimMap:
     """pipeline.map_corpus with the articles checked on the cluster's workers; the clusters are made here."""
-    report = verify_articles_on_cluster(
+    parts = iter_verified_on_cluster(
         cluster, inputs, corpus, min_relevance=min_relevance, read_options=read_options, use_model=use_model,
         on_progress=on_progress, saved=saved,
     )
-    return map_of_report(report, corpus)
+    return map_of_report(collect_reports(map(for_the_map, parts), inputs, corpus), corpus)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.clusters import build_clusters, keep_cluster
+from claimcheck.clusters import build_clusters, keep_cluster, what_a_map_reads
 from claimcheck.corpus import Corpus, corpus_from_articles
 from claimcheck.errors import ClaimcheckError, CorpusError
 from claimcheck.extract import claims_from_statements, iter_statements, load_pipeline, typed_claim
@@ -313,11 +313,16 @@ def map_corpus(
     earlier map of the same store and claimcheck are reused, and those checked now are kept, so a map
     run again or resumed after an interruption checks only what is left.
     """
-    report = verify_articles(
+    parts = iter_verified(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
         use_model=use_model, on_progress=on_progress, saved=saved,
     )
-    return map_of_report(report, corpus)
+    return map_of_report(collect_reports(map(for_the_map, parts), inputs, corpus), corpus)
+
+
+def for_the_map(report: Report) -> Report:
+    """An article's report as a map keeps it: each verdict with the evidence the map reads (clusters.what_a_map_reads)."""
+    return report.model_copy(update={"verdicts": [what_a_map_reads(verdict) for verdict in report.verdicts]})
 
 
 def map_of_report(report: Report, corpus: Corpus) -> ClaimMap:

@@ -1,5 +1,6 @@
 """The verdicts of a corpus's own articles, kept in its store so that a map run again (other filters, another
-format) or resumed after an interruption checks only the articles it has not checked yet.
+format) or resumed after an interruption checks only the articles it has not checked yet. They are kept
+as the map reads them (clusters.what_a_map_reads), compressed: about 5 KB an article.
 
 An article's verdicts depend on the whole corpus, on claimcheck's code and word lists, and on the run's
 settings. They are kept under a key made of all three: the store's generation (it changes with every
@@ -11,12 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import zlib
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
 from pydantic import TypeAdapter
 
+from claimcheck.clusters import what_a_map_reads
 from claimcheck.corpus import Corpus
 from claimcheck.errors import StoreError
 from claimcheck.indexing import extractor_fingerprint
@@ -75,7 +78,7 @@ class SavedChecks:
         if payload is None:
             return None
         self.reused += 1
-        return _VERDICTS.validate_json(payload)
+        return _VERDICTS.validate_json(zlib.decompress(payload))
 
     def put(self, source: str, verdicts: Sequence[Verdict]) -> None:
         if self.unsaved is not None:
@@ -84,6 +87,7 @@ class SavedChecks:
             if not self._others_dropped:
                 self._store.drop_checked_except(self._key)
                 self._others_dropped = True
-            self._store.save_checked(self._key, source, _VERDICTS.dump_json(list(verdicts)).decode())
+            kept = _VERDICTS.dump_json([what_a_map_reads(verdict) for verdict in verdicts])
+            self._store.save_checked(self._key, source, zlib.compress(kept))
         except StoreError as exc:
             self.unsaved = str(exc)

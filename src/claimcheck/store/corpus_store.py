@@ -203,17 +203,18 @@ class CorpusStore:
             cursor.executemany("INSERT INTO origins(source, origin) VALUES (?, ?)", sorted(origins.items()))
             cursor.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('origins_generation', ?)", (generation,))
 
-    def save_checked(self, key: str, source: str, verdicts_json: str) -> None:
-        """Keep the verdicts of a stored article checked against the rest, under key (what they depend on)."""
+    def save_checked(self, key: str, source: str, verdicts: bytes) -> None:
+        """Keep the verdicts of a stored article checked against the rest (as saved_checks.py encodes them), under
+        key (what they depend on)."""
         with self._db.transaction() as cursor:
             cursor.execute(
-                "INSERT OR REPLACE INTO checked(source, key, verdicts_json) VALUES (?, ?, ?)", (source, key, verdicts_json)
+                "INSERT OR REPLACE INTO saved_verdicts(source, key, verdicts) VALUES (?, ?, ?)", (source, key, verdicts)
             )
 
     def drop_checked_except(self, key: str) -> None:
         """Drop the verdicts kept under any other key: they answer for a store or a claimcheck that is gone."""
         with self._db.transaction() as cursor:
-            cursor.execute("DELETE FROM checked WHERE key != ?", (key,))
+            cursor.execute("DELETE FROM saved_verdicts WHERE key != ?", (key,))
 
     @staticmethod
     def _bump_generation(cursor: sqlite3.Cursor) -> None:
@@ -330,10 +331,10 @@ class CorpusStore:
             return None
         return dict(self._db.query("SELECT source, origin FROM origins ORDER BY source").fetchall())
 
-    def checked(self, key: str, source: str) -> str | None:
-        """The verdicts save_checked kept for source under this key, as JSON; None when there are none."""
-        row = self._db.query("SELECT verdicts_json FROM checked WHERE source = ? AND key = ?", (source, key)).fetchone()
-        return None if row is None else str(row[0])
+    def checked(self, key: str, source: str) -> bytes | None:
+        """The verdicts save_checked kept for source under this key; None when there are none."""
+        row = self._db.query("SELECT verdicts FROM saved_verdicts WHERE source = ? AND key = ?", (source, key)).fetchone()
+        return None if row is None else bytes(row[0])
 
     def generation(self) -> int:
         """A number that changes with every write: a reader keyed on it knows when to reopen."""

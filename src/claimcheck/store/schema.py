@@ -61,7 +61,7 @@ CREATE TABLE IF NOT EXISTS sentence_keys (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS sentence_keys_source ON sentence_keys(source);
 -- The verdicts of a corpus article checked against the rest, kept while key (store generation, claimcheck, settings) holds.
-CREATE TABLE IF NOT EXISTS checked (source TEXT PRIMARY KEY, key TEXT NOT NULL, verdicts_json TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS saved_verdicts (source TEXT PRIMARY KEY, key TEXT NOT NULL, verdicts BLOB NOT NULL);
 """
 
 _DROP_ALL = """
@@ -72,7 +72,7 @@ DROP TABLE IF EXISTS statements;
 DROP TABLE IF EXISTS articles;
 DROP TABLE IF EXISTS origins;
 DROP TABLE IF EXISTS sentence_keys;
-DROP TABLE IF EXISTS checked;
+DROP TABLE IF EXISTS saved_verdicts;
 DROP TABLE IF EXISTS meta;
 COMMIT;
 """
