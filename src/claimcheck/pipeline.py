@@ -131,12 +131,14 @@ class _Pending:
     """One article (or the failure to read one) waiting for its turn to be reported."""
 
     outcome: Article | ReadFailure
-    statements: list[Statement] | None = None  # None while the article is being parsed
+    statements: list[Statement] | None = None  # None while the article is being parsed, or read when reported
+    # An article of the corpus: its statements are read from the corpus when its turn comes (a map of a
+    # 10,000-article store would otherwise hold all 165,000 of them while the first articles are checked).
     in_corpus: bool = False
 
     @property
     def ready(self) -> bool:
-        return isinstance(self.outcome, ReadFailure) or self.statements is not None
+        return isinstance(self.outcome, ReadFailure) or self.statements is not None or self.in_corpus
 
     @property
     def name(self) -> str:
@@ -174,12 +176,11 @@ def iter_verified(
             pending = _Pending(outcome)
             waiting.append(pending)
             if isinstance(outcome, Article):
-                known = corpus.statements.get(outcome.source)
-                if known is None:
+                if outcome.source in corpus.statements:
+                    pending.in_corpus = True
+                else:
                     parsing.append(pending)
                     yield outcome
-                else:
-                    pending.statements, pending.in_corpus = known, True
 
     def finished() -> Iterator[Report]:
         nonlocal done
@@ -211,7 +212,8 @@ def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float
     kept = saved.get(outcome.source) if saved is not None and pending.in_corpus else None
     if kept is not None:
         return Report(corpus=corpus.info(), verdicts=kept, failures=list(corpus.failures))
-    report = report_on_article(outcome, pending.statements or [], corpus, model=model, min_relevance=min_relevance, nlp=nlp)
+    statements = pending.statements if pending.statements is not None else corpus.statements.get(outcome.source, [])
+    report = report_on_article(outcome, statements, corpus, model=model, min_relevance=min_relevance, nlp=nlp)
     if saved is not None and pending.in_corpus and not any(f.input == outcome.source for f in report.failures):
         saved.put(outcome.source, report.verdicts)
     return report
