@@ -372,12 +372,11 @@ def verify_articles_on_cluster(
     cluster: Cluster, inputs: Sequence[str], corpus: Corpus, *, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True,
     on_report: Callable[[Report], None] | None = None, on_progress: Progress | None = None,
-    saved: SavedChecks | None = None,
 ) -> Report:
     """pipeline.verify_articles on the cluster: the whole report, each part handed to on_report as it comes."""
     parts = iter_verified_on_cluster(
         cluster, inputs, corpus, min_relevance=min_relevance, read_options=read_options, use_model=use_model,
-        on_progress=on_progress, saved=saved,
+        on_progress=on_progress,
     )
     return collect_reports(parts, inputs, corpus, on_report=on_report)
 

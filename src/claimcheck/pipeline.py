@@ -162,8 +162,9 @@ def iter_verified(
     Each report comes out as soon as its article is checked: the articles are read one by one and
     parsed in batches as the matcher needs them, so a long folder streams; with jobs > 1, worker
     processes parse the next batch while the matcher works. Articles already in the corpus are not
-    parsed again, and with saved, their verdicts kept in the store are reused and those checked now are kept.
-    on_progress(input, done, total) follows the reports.
+    parsed again. on_progress(input, done, total) follows the reports. saved (a map's, pipeline.map_corpus):
+    the verdicts of corpus articles kept in the store are reused, and those checked now are kept, as a map
+    reads them (clusters.what_a_map_reads: not a whole verify report).
     """
     items = expand_inputs(inputs)
     model = load_stance_model() if use_model else None
@@ -274,17 +275,15 @@ def verify_articles(
     inputs: Sequence[str], corpus: Corpus, *, nlp=None, jobs: int = 1, min_relevance: float = 0.5,
     read_options: ReadOptions | None = None, use_model: bool = True,
     on_report: Callable[[Report], None] | None = None, on_progress: Callable[[str, int, int], None] | None = None,
-    saved: SavedChecks | None = None,
 ) -> Report:
     """Check every claim of the articles the inputs name against the corpus: the whole report.
 
     Article by article (iter_verified): on_report gets each article's report as soon as it is
-    done, so a caller can stream results; on_progress(input, done, total) follows them. saved: the
-    verdicts of corpus articles kept in its store, reused and added to (iter_verified).
+    done, so a caller can stream results; on_progress(input, done, total) follows them.
     """
     parts = iter_verified(
         inputs, corpus, nlp=nlp, jobs=jobs, min_relevance=min_relevance, read_options=read_options,
-        use_model=use_model, on_progress=on_progress, saved=saved,
+        use_model=use_model, on_progress=on_progress,
     )
     return collect_reports(parts, inputs, corpus, on_report=on_report)
 
