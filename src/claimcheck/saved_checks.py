@@ -1,10 +1,10 @@
 """The verdicts of a corpus's own articles, kept in its store so that a map run again (other filters, another
 format) or resumed after an interruption checks only the articles it has not checked yet. They are kept
-as the map reads them (clusters.what_a_map_reads), compressed: about 5 KB an article.
+as the map reads them (clusters.what_a_map_reads), compressed: about 15 KB an article of the benchmark corpus.
 
 An article's verdicts depend on the whole corpus, on claimcheck's code and word lists, and on the run's
-settings. They are kept under a key made of all three: the store's generation (it changes with every
-write to the store), a fingerprint of claimcheck's files and of the libraries that compute a verdict,
+settings. They are kept under a key made of all three: the store's generation (it changes whenever an
+article is added, changed or removed), a fingerprint of claimcheck's files and of the libraries that compute a verdict,
 and the settings. They are reused only under the same key, so any change checks every article again.
 """
 
