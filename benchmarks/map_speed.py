@@ -76,7 +76,7 @@ def _subset(source: Path, root: Path, size: int) -> Path:
 
 def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None, json_out: str | None,
             fingerprint: str | None = None, sample: int = 0, cluster: str | None = None,
-            resume: bool = False) -> dict[str, Any]:
+            resume: bool = False, reverse: bool = False) -> dict[str, Any]:
     import claimcheck.indexing
     from claimcheck.extract import load_pipeline
     from claimcheck.indexing import load_stored_corpus
@@ -105,7 +105,11 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
     if profiler:
         profiler.enable()
     saved = SavedChecks.of(corpus, min_relevance=0.5, use_model=True) if resume else None
-    running = root / f"map-run-{size}.running.json"
+    running = _running_file(root, size, reverse)
+    inputs = [str(corpus_dir)]
+    if reverse:  # the same map, its articles taken from the other end (a second process beside a resumable map)
+        inputs = [str(p) for p in sorted(p for p in corpus_dir.rglob("*") if p.is_file() and ".claimcheck" not in p.parts)]
+        inputs.reverse()
 
     def heartbeat(_: str, done: int, total: int) -> None:
         # A resumable run that is killed leaves its last heartbeat, logged by the next run as an interrupted run.
@@ -124,9 +128,9 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
         from claimcheck.distributed import map_corpus_on_cluster, open_cluster
 
         with open_cluster(cluster) as opened:
-            claim_map = map_corpus_on_cluster(opened, [str(corpus_dir)], corpus, saved=saved, on_progress=heartbeat)
+            claim_map = map_corpus_on_cluster(opened, inputs, corpus, saved=saved, on_progress=heartbeat)
     else:
-        claim_map = map_corpus([str(corpus_dir)], corpus, nlp=nlp, jobs=jobs, saved=saved, on_progress=heartbeat)
+        claim_map = map_corpus(inputs, corpus, nlp=nlp, jobs=jobs, saved=saved, on_progress=heartbeat)
     if profiler:
         profiler.disable()
         profiler.dump_stats(profile)
@@ -153,20 +157,23 @@ def measure(source: Path, root: Path, size: int, jobs: int, profile: str | None,
         "jobs": jobs,
         "cluster": cluster,
         "reused": saved.reused if saved is not None else 0,
+        "reverse": reverse,
     }
 
 
+def _running_file(root: Path, size: int, reverse: bool) -> Path:
+    return root / f"map-run-{size}{'-reverse' if reverse else ''}.running.json"
+
+
 def _print_resumed(log: Path, figures: dict[str, Any]) -> None:
-    """Log this run of a resumable map and print the totals of the runs that made the map, since the last
-    run that reused nothing (a map started afresh)."""
+    """Log this run of a resumable map and print the totals of every run logged (delete the log to count
+    afresh). Runs side by side (--reverse) each count their own wall time."""
     with log.open("a", encoding="utf-8") as out:
         out.write(json.dumps(figures) + "\n")
     runs = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
-    fresh = max(index for index, run in enumerate(runs) if run["reused"] == 0) if any(r["reused"] == 0 for r in runs) else 0
-    runs = runs[fresh:]
     seconds, cpu = sum(run["seconds"] for run in runs), sum(run["cpu_seconds"] for run in runs)
     print(f"resumable map: this run reused {figures['reused']:,} articles' verdicts and checked "
-          f"{figures['articles'] - figures['reused']:,}; {len(runs)} run(s) since the map started: "
+          f"{figures['articles'] - figures['reused']:,}; {len(runs)} run(s) logged: "
           f"{seconds:.0f} s wall, {cpu:.0f} s CPU in all ({1000 * seconds / max(figures['articles'], 1):.0f} ms / "
           f"{1000 * cpu / max(figures['articles'], 1):.0f} ms CPU an article)", flush=True)
 
@@ -187,11 +194,14 @@ def main() -> None:
     parser.add_argument("--resume", action="store_true",
                         help="keep each article's verdicts in the store and reuse those an earlier run kept (as the "
                              "CLI's map does); every run is logged to ROOT/map-runs-N.jsonl and the totals printed")
+    parser.add_argument("--reverse", action="store_true",
+                        help="with --resume: check the articles last to first, so that a second process started beside "
+                             "a resumable map takes them from the other end (each skips what the other has kept)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         figures = measure(args.source, args.root, args.sizes[0], args.jobs, args.profile, args.json_out, args.fingerprint,
-                          args.sample, args.cluster, args.resume)
+                          args.sample, args.cluster, args.resume, args.reverse)
         print(json.dumps(figures))
         return
     args.root.mkdir(parents=True, exist_ok=True)
@@ -210,8 +220,10 @@ def main() -> None:
             command += ["--cluster", args.cluster]
         if args.resume:
             command += ["--resume"]
+        if args.reverse:
+            command += ["--reverse"]
         load = Path("/proc/loadavg").read_text().split()[:3] if Path("/proc/loadavg").exists() else []
-        interrupted = args.root / f"map-run-{size}.running.json"
+        interrupted = _running_file(args.root, size, args.reverse)
         if args.resume and interrupted.exists():  # the last run was killed: its time counts too
             with (args.root / f"map-runs-{size}.jsonl").open("a", encoding="utf-8") as log:
                 log.write(interrupted.read_text(encoding="utf-8").strip() + "\n")
@@ -220,7 +232,7 @@ def main() -> None:
         figures = json.loads(output.strip().splitlines()[-1])
         (args.root / f"result-map-{size}.json").write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
         if args.resume:
-            (args.root / f"map-run-{size}.running.json").unlink(missing_ok=True)
+            _running_file(args.root, size, args.reverse).unlink(missing_ok=True)
             _print_resumed(args.root / f"map-runs-{size}.jsonl", figures)
         if args.sample:
             per_article = figures["seconds"] / figures["articles"]
