@@ -283,8 +283,8 @@ def iter_verified_on_cluster(
                 yield head
                 continue
             report = _verified(head, name, info, corpus)
-            if keep and saved is not None and not any(failure.input == name for failure in report.failures):
-                saved.put(name, report.verdicts)
+            if keep and saved is not None:
+                saved.put(name, report)
             yield report
 
     for entry in _read_and_parse(cluster, items, corpus, read_options=read_options):
@@ -297,6 +297,8 @@ def iter_verified_on_cluster(
         elif (kept := saved.get(outcome.source) if saved is not None and entry.in_corpus else None) is not None:
             waiting.append((outcome.source, Report(corpus=info, verdicts=kept, failures=list(corpus.failures)), False))
         else:
+            if entry.in_corpus:  # read now, not while reading the inputs: a map's reused articles never need them
+                statements = corpus.statements.get(outcome.source, [])
             corpus.place(outcome, statements or [])  # in input order, as a local run: later drafts may cite earlier ones
             future = cluster.client.submit(
                 verify_article, store_path, generation, outcome, statements or [], corpus.outside_origins(),
@@ -314,7 +316,7 @@ class _Entry:
     outcome: Article | ReadFailure
     statements: list[Statement] | str | None = None
     ready: bool = False
-    in_corpus: bool = False
+    in_corpus: bool = False  # an article of the corpus: not parsed, its statements read from the corpus when checked
 
 
 def _read_and_parse(
@@ -347,9 +349,8 @@ def _read_and_parse(
         if isinstance(outcome, ReadFailure):
             entry.ready = True
         else:
-            known = corpus.statements.get(outcome.source)
-            if known is not None:
-                entry.statements, entry.ready, entry.in_corpus = known, True, True
+            if outcome.source in corpus.statements:
+                entry.ready, entry.in_corpus = True, True
             else:
                 batch.append(entry)
                 if len(batch) >= VERIFY_BATCH:

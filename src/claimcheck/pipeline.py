@@ -215,8 +215,8 @@ def _report_on(pending: _Pending, corpus: Corpus, *, model, min_relevance: float
         return Report(corpus=corpus.info(), verdicts=kept, failures=list(corpus.failures))
     statements = pending.statements if pending.statements is not None else corpus.statements.get(outcome.source, [])
     report = report_on_article(outcome, statements, corpus, model=model, min_relevance=min_relevance, nlp=nlp)
-    if saved is not None and pending.in_corpus and not any(f.input == outcome.source for f in report.failures):
-        saved.put(outcome.source, report.verdicts)
+    if saved is not None and pending.in_corpus:
+        saved.put(outcome.source, report)
     return report
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import zlib
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -23,7 +22,7 @@ from claimcheck.clusters import what_a_map_reads
 from claimcheck.corpus import Corpus
 from claimcheck.errors import StoreError
 from claimcheck.indexing import extractor_fingerprint
-from claimcheck.models import Verdict
+from claimcheck.models import Report, Verdict
 from claimcheck.store import CorpusStore
 
 __all__ = ["SavedChecks", "checker_fingerprint"]
@@ -74,20 +73,22 @@ class SavedChecks:
 
     def get(self, source: str) -> list[Verdict] | None:
         """The verdicts kept for this article under the current key, or None."""
-        payload = self._store.checked(self._key, source)
+        payload = self._store.saved_verdicts(self._key, source)
         if payload is None:
             return None
         self.reused += 1
         return _VERDICTS.validate_json(zlib.decompress(payload))
 
-    def put(self, source: str, verdicts: Sequence[Verdict]) -> None:
-        if self.unsaved is not None:
+    def put(self, source: str, report: Report) -> None:
+        """Keep the verdicts of this article's report, unless the report says checking it failed (a fault of
+        claimcheck's own, named as the article's failure: the next map checks it again)."""
+        if self.unsaved is not None or any(failure.input == source for failure in report.failures):
             return
         try:
             if not self._others_dropped:
-                self._store.drop_checked_except(self._key)
+                self._store.drop_saved_verdicts_except(self._key)
                 self._others_dropped = True
-            kept = _VERDICTS.dump_json([what_a_map_reads(verdict) for verdict in verdicts])
-            self._store.save_checked(self._key, source, zlib.compress(kept))
+            kept = _VERDICTS.dump_json([what_a_map_reads(verdict) for verdict in report.verdicts])
+            self._store.save_verdicts(self._key, source, zlib.compress(kept))
         except StoreError as exc:
             self.unsaved = str(exc)

@@ -203,7 +203,7 @@ class CorpusStore:
             cursor.executemany("INSERT INTO origins(source, origin) VALUES (?, ?)", sorted(origins.items()))
             cursor.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('origins_generation', ?)", (generation,))
 
-    def save_checked(self, key: str, source: str, verdicts: bytes) -> None:
+    def save_verdicts(self, key: str, source: str, verdicts: bytes) -> None:
         """Keep the verdicts of a stored article checked against the rest (as saved_checks.py encodes them), under
         key (what they depend on)."""
         with self._db.transaction() as cursor:
@@ -211,7 +211,7 @@ class CorpusStore:
                 "INSERT OR REPLACE INTO saved_verdicts(source, key, verdicts) VALUES (?, ?, ?)", (source, key, verdicts)
             )
 
-    def drop_checked_except(self, key: str) -> None:
+    def drop_saved_verdicts_except(self, key: str) -> None:
         """Drop the verdicts kept under any other key: they answer for a store or a claimcheck that is gone."""
         with self._db.transaction() as cursor:
             cursor.execute("DELETE FROM saved_verdicts WHERE key != ?", (key,))
@@ -331,8 +331,8 @@ class CorpusStore:
             return None
         return dict(self._db.query("SELECT source, origin FROM origins ORDER BY source").fetchall())
 
-    def checked(self, key: str, source: str) -> bytes | None:
-        """The verdicts save_checked kept for source under this key; None when there are none."""
+    def saved_verdicts(self, key: str, source: str) -> bytes | None:
+        """The verdicts save_verdicts kept for source under this key; None when there are none."""
         row = self._db.query("SELECT verdicts FROM saved_verdicts WHERE source = ? AND key = ?", (source, key)).fetchone()
         return None if row is None else bytes(row[0])
 
