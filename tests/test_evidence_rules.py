@@ -18,7 +18,7 @@ from claimcheck.match import match_claim
 from claimcheck.match.combine import combine
 from claimcheck.match.index import StatementIndex
 from claimcheck.match.stance import decide_stance
-from claimcheck.models import EvidenceRule
+from claimcheck.models import Claim, EvidenceRule
 from claimcheck.pipeline import check_texts, load_corpus
 from claimcheck.report import render
 
@@ -248,3 +248,21 @@ def test_model_decision_carries_the_model_id(nlp):
 
     assert decision is not None
     assert (decision.rule, decision.stance) == (Rule.MODEL, "supports")
+
+
+def test_model_is_overruled_for_a_source_that_never_names_the_person_a_claims_he_refers_to(nlp):
+    # "He" is Kipchoge, named in the sentence before: a source about another runner named Bekele says nothing of him.
+    own = extract_statements(article_from_text(
+        "Eliud Kipchoge won the marathon in Berlin on Sunday.\nHe was inspired by Bekele's record and thanked his coach.",
+        source="own.txt", html=False), nlp=nlp)
+    claim_statement = next(s for s in own if s.text.startswith("He was"))
+    claim = Claim(id="c1", text=claim_statement.text, name="inspired by Bekele", typed=False, source="own.txt",
+                  statement=claim_statement)
+    other = extract_statements(article_from_text(
+        "Kenenisa Bekele set a record in Berlin.\n" + "\n".join(FILLER), source="other.txt", html=False), nlp=nlp)
+
+    (evidence,) = match_claim(claim, StatementIndex(other), origin_of=str, model=ConfidentModel(),
+                              sentences_of=lambda source: other)
+
+    assert (evidence.stance, evidence.rule) == ("mentions", Rule.MODEL_MISSING_PARTICIPANT)
+    assert evidence.reason == "does not name Eliud Kipchoge (the model alone would read it as supports)"

@@ -94,7 +94,7 @@ def coverage(
 def entities_missing(claim: Statement, sentences: Sequence[Statement]) -> list[str]:
     """The claim's named participants (as the claim wrote them) that no sentence of a source names: the
     names of what a sentence must cover (`_wanted`), or all the claim's names when that part names nobody;
-    who the claim is attributed to is not one of them."""
+    who the claim is attributed to is not one of them. The person an opening 'he' or 'she' refers to is one."""
     named: set[str] = set()
     for sentence in sentences:
         named.update(sentence.terms)
@@ -107,6 +107,9 @@ def entities_missing(claim: Statement, sentences: Sequence[Statement]) -> list[s
         # a core that names nobody ("She was freed in exchange for ..."): its other names tie it to its story
         wanted = set(claim.terms)
     missing = []
+    if claim.referent_terms and not named.intersection(claim.referent_terms):
+        # "He was reinvigorated by Jones's story": he is the claim's subject, named in the sentence before
+        missing.append(" ".join(claim.referent_terms).title())
     for entity in claim.entities:
         if entity.key in said_by or entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
             continue
