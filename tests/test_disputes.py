@@ -325,3 +325,28 @@ def test_a_relay_just_before_a_denial_naming_no_one_is_not_what_the_denial_denie
 
     assert (decision.stance, decision.rule) == ("supports", "restatement"), decision.reason
     assert "according to the Daily Echo" in decision.reason
+
+
+@pytest.mark.parametrize(("claim_text", "reached"), [
+    # what the article says is so now, in its own voice: the background the tale is told against
+    ("The band is one of the best-selling acts in history.", False),
+    ("The band has sold more than 300 million records.", False),
+    # the tale's events, and present-tense words that are someone's or tell of the report, stay within reach
+    ("The singer tore up the contract in front of the promoter.", True),
+    ("We have the right to cancel the tour at any time, the contract says.", True),
+    ("Reports have surfaced that the promoter wants a second tour.", True),
+])
+def test_a_denial_of_the_report_does_not_reach_a_standing_fact_the_article_tells(nlp, claim_text, reached):
+    claim = _claim(claim_text, nlp)
+
+    decision = combine(claim, None, DISPUTING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert (decision is not None and decision.stance == "contradicts") is reached
+
+
+def test_a_typed_claim_in_the_present_is_still_reached_by_a_denial_of_the_report(nlp):
+    claim = typed_claim("The band is going on a $40 million reunion tour.", nlp=nlp).statement
+
+    decision = combine(claim, None, DISPUTING, _sentences(TALE_DENIER, nlp), typed=True)
+
+    assert decision is not None and decision.stance == "contradicts"

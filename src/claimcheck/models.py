@@ -157,6 +157,10 @@ class Statement(_Frozen):
         "revealed'): the source vouches for Y itself and `attribution` names who confirmed it.",
     )
     kind: Literal["fact", "question", "opinion", "speculation"] = "fact"
+    tense: Literal["present", "past", "modal"] | None = Field(
+        None, description="Tense of the asserted verb: 'present' ('is', 'has killed'), 'past' ('sent', 'had "
+        "demanded'), 'modal' ('will send'); null when the parse shows none.",
+    )
     clauses: list[Statement] = Field(
         default_factory=list,
         description="The sentence's atomic assertions when it coordinates two or more full clauses, each with its "

@@ -137,6 +137,20 @@ def _misparsed_verb(root):
     return (main or [c for c in verbs if c.tag_ in FINITE_TAGS] or [None])[0]
 
 
+def _tense(predicate) -> str | None:
+    """The tense of the asserted verb, read on its first auxiliary: 'present' ('is', 'has killed', 'are
+    threatening'), 'past' ('sent', 'had been demanding', 'was detained'), 'modal' ('will send', 'would fly')."""
+    auxiliaries = [c for c in predicate.children if c.dep_ in {"aux", "auxpass"} and c.i < predicate.i]
+    finite = auxiliaries[0] if auxiliaries else predicate
+    if finite.tag_ == "MD":
+        return "modal"
+    if finite.tag_ in {"VBZ", "VBP"}:
+        return "present"
+    if finite.tag_ == "VBD":
+        return "past"
+    return None
+
+
 def _negation(predicate) -> str | None:
     """The negation cue on the predicate, in text order: 'has not sent', 'will no longer play', 'sent no troops'."""
     for child in predicate.children:
@@ -400,4 +414,5 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         attribution_terms=[t for t in dict.fromkeys(said_by) if t and t not in asserted],
         vouched=attribution is not None and bool(attribution.name) and attribution.verb in words.vouching_verbs,
         kind=kind,
+        tense=_tense(predicate),
     )

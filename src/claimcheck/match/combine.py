@@ -97,7 +97,7 @@ def combine(
     relevance = rule.relevance if rule is not None else 0.0
     restates = relevance >= RESTATED_RELEVANCE
     if rule is not None and rule.stance == "supports":
-        relayed = relayed_tale_denial(claim, rule.statement, sentences, denials)
+        relayed = relayed_tale_denial(claim, rule.statement, sentences, denials, typed=typed)
         if relayed is not None:
             return SourceDecision(relayed, "contradicts", EvidenceRule.RELAYED_DENIED_TALE,
                                   f"relays the story only to deny it: {_quote(relayed.text)}", rule.relevance)

@@ -9,7 +9,9 @@ that the source disputes that sentence (docs/labels.md, "What a denial reaches")
 - a source disputes when one of its sentences is a denial: a denial cue (cues.json) or a word that
   calls a report or a figure false ("rubbish", "inaccurate", disputes.json);
 - a denial of a report, a story, a rumour or claims ("a story that appeared in the Mirror is false",
-  "debunked the report") reaches the whole tale: every claim of the story the report tells;
+  "debunked the report") reaches the whole tale: every claim of the story the report tells, but not a
+  standing fact an article tells in its own voice ("Tor is a type of Web browser": present tense, not
+  attributed, hedged or quoted), which is the background the tale is told against;
 - a report said to overstate ("claims ... turn out to be exaggerated") reaches only claims that state an
   amount or a count (not a bare number such as an age);
 - a denial of what it states itself, naming no report and no figure ("denied that the woman
@@ -225,11 +227,26 @@ def _about_the_same(denial: Statement, claim: Statement) -> bool:
     return len(shared) >= MIN_SHARED_TERMS and len(shared) >= SHARED_SHARE * len(wanted)
 
 
-def _reaches(denial: Denial, claim: Statement) -> bool:
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Mm]y|[Mm]e|I)\b")
+
+
+def _standing_fact(claim: Statement) -> bool:
+    """The claim states in the article's own voice what is so now ("Tor is a type of Web browser", "Boko Haram
+    has killed thousands"): background a story is told against, not an event of the tale a report tells. Words
+    in the first person are someone's, quoted; a sentence naming a report tells of the report."""
+    text = claim.text.lstrip()
+    return (claim.tense == "present" and claim.kind == "fact" and not claim.attribution and not claim.hedges
+            and text[:1] not in QUOTE_OPENERS and not FIRST_PERSON.search(text)
+            and not _patterns().report.search(_lower(text)))
+
+
+def _reaches(denial: Denial, claim: Statement, *, typed: bool = False) -> bool:
     dated = _dates(claim.text)
     if dated and not dated & _dates(denial.statement.text):
         return False
-    if denial.whole_tale or (denial.any_figure and _amounts(claim)):
+    if denial.whole_tale:
+        return typed or not _standing_fact(claim)  # a typed claim is what the user asks of the tale
+    if denial.any_figure and _amounts(claim):
         return True
     if not denial.figures and not denial.any_figure:
         return _about_the_same(denial.statement, claim)
@@ -260,7 +277,7 @@ def denial_reaching(
     if not same_story(claim, sentences):
         return False, None
     for denial in denials:
-        if _reaches(denial, claim):
+        if _reaches(denial, claim, typed=typed):
             return True, denial.statement
     return False, None
 
@@ -271,7 +288,8 @@ def denies_whole_tale(claim: Statement) -> bool:
 
 
 def relayed_tale_denial(
-    claim: Statement, supporting: Statement, sentences: Sequence[Statement], denials: Sequence[Denial]
+    claim: Statement, supporting: Statement, sentences: Sequence[Statement], denials: Sequence[Denial], *,
+    typed: bool = False,
 ) -> Statement | None:
     """The source's denial of the whole tale when its sentence supporting the claim only relays that tale
     (attributed to another party, or hedged); None when the source supports the claim in earnest.
@@ -279,7 +297,7 @@ def relayed_tale_denial(
     if _denies_or_negates(claim) or is_denial(supporting):
         return None
     for denial in denials:
-        if denial.whole_tale and _reaches(denial, claim) and _relays(supporting, denial, sentences):
+        if denial.whole_tale and _reaches(denial, claim, typed=typed) and _relays(supporting, denial, sentences):
             return denial.statement
     return None
 
