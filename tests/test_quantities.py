@@ -54,6 +54,16 @@ def test_one_as_a_pronoun_is_not_a_count(text):
     assert find_quantities(text) == []
 
 
+@pytest.mark.parametrize("text", ["The band played a one-off reunion concert.", "The one-time champion retired.",
+                                  "They held one-on-one talks."])
+def test_one_in_a_compound_adjective_is_not_a_count(text):
+    assert find_quantities(text) == []
+
+
+def test_one_measuring_a_span_in_a_compound_is_a_count():
+    assert [q.value for q in find_quantities("He signed a one-year contract.")] == [1.0]
+
+
 @pytest.mark.parametrize(("text", "counted"), [
     ("The details of two million of the retailer's customers were stolen.", "customer"),
     ("Dozens of refugee families fled the camp.", "family"),

@@ -55,10 +55,16 @@ _PRONOUN_ONE_AFTER = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which)\s+$", re.IGNORECASE)
 
 
+# "a one-off concert", "a one-time champion": "one" in a compound adjective, unless it measures ("a one-year deal")
+_COMPOUND_ONE_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer)s?\b)[a-z]",
+                                 re.IGNORECASE)
+
+
 def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     return (
         text[start:end].lower() == "one"
-        and bool(_PRONOUN_ONE_AFTER.match(text, end) or _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12) : start]))
+        and bool(_PRONOUN_ONE_AFTER.match(text, end) or _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12) : start])
+                 or _COMPOUND_ONE_AFTER.match(text, end))
     )
 
 
