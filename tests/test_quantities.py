@@ -60,8 +60,9 @@ def test_one_in_a_compound_adjective_is_not_a_count(text):
     assert find_quantities(text) == []
 
 
-def test_one_measuring_a_span_in_a_compound_is_a_count():
-    assert [q.value for q in find_quantities("He signed a one-year contract.")] == [1.0]
+@pytest.mark.parametrize("text", ["He signed a one-year contract.", "Police closed a one-mile stretch of the road."])
+def test_one_measuring_a_span_in_a_compound_is_a_count(text):
+    assert [q.value for q in find_quantities(text)] == [1.0]
 
 
 @pytest.mark.parametrize(("text", "counted"), [

@@ -327,6 +327,7 @@ class DisputeWords:
     pointing_words: frozenset[str]
     dated_phrases: tuple[str, ...]
     month_names: tuple[str, ...]
+    first_person_words: tuple[str, ...]
 
 
 @cache
@@ -341,6 +342,7 @@ def dispute_words() -> DisputeWords:
         dated_phrases=tuple(raw["dated_phrases"]),
         # Abbreviations ('Mar', 'Dec') and 'May' read as words too often to date a sentence.
         month_names=tuple(name for name in slot_words().months if len(name) > 3),
+        first_person_words=tuple(raw["first_person_words"]),
     )
 
 

@@ -55,17 +55,27 @@ _PRONOUN_ONE_AFTER = re.compile(r"\s+(?:of|another)\b", re.IGNORECASE)
 _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which)\s+$", re.IGNORECASE)
 
 
-# "a one-off concert", "a one-time champion": "one" in a compound adjective, unless it measures ("a one-year deal")
-_COMPOUND_ONE_AFTER = re.compile(r"-(?!(?:year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer)s?\b)[a-z]",
-                                 re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"-([a-z]+)", re.IGNORECASE)
 
 
 def _is_pronoun_one(text: str, start: int, end: int) -> bool:
     return (
         text[start:end].lower() == "one"
         and bool(_PRONOUN_ONE_AFTER.match(text, end) or _PRONOUN_ONE_BEFORE.search(text[max(0, start - 12) : start])
-                 or _COMPOUND_ONE_AFTER.match(text, end))
+                 or _in_compound_adjective(text, end))
     )
+
+
+def _in_compound_adjective(text: str, end: int) -> bool:
+    """'a one-off concert', 'a one-time champion': 'one' before a hyphen, unless it measures a time or a unit
+    ('a one-year deal', 'a one-mile stretch')."""
+    compound = _COMPOUND_AFTER.match(text, end)
+    if compound is None:
+        return False
+    word = compound.group(1).lower()
+    words = lexicon().quantities
+    measures = {*words.time_words, *words.units}
+    return word not in measures and f"{word}s" not in measures
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,6 +78,7 @@ class _Patterns:
     report: re.Pattern[str]
     pointing: re.Pattern[str]
     dated: re.Pattern[str]
+    first_person: re.Pattern[str]
 
 
 @cache
@@ -95,6 +96,10 @@ def _patterns() -> _Patterns:
         pointing=re.compile(rf"\b(?:{any_of(words.pointing_words)}) (?:{reports})\b"),
         dated=re.compile(
             rf"(?:{YEAR.pattern})|\b(?:{any_of(words.dated_phrases)}|{any_of(n.title() for n in words.month_names)})\b"
+        ),
+        first_person=re.compile(
+            r"\b(?:" + "|".join(word if word == "I" else f"{re.escape(word)}|{re.escape(word.title())}"
+                             for word in words.first_person_words) + r")\b"
         ),
     )
 
@@ -227,16 +232,13 @@ def _about_the_same(denial: Statement, claim: Statement) -> bool:
     return len(shared) >= MIN_SHARED_TERMS and len(shared) >= SHARED_SHARE * len(wanted)
 
 
-FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Uu]s|[Oo]ur|[Mm]y|[Mm]e|I)\b")
-
-
 def _standing_fact(claim: Statement) -> bool:
     """The claim states in the article's own voice what is so now ("Tor is a type of Web browser", "Boko Haram
     has killed thousands"): background a story is told against, not an event of the tale a report tells. Words
     in the first person are someone's, quoted; a sentence naming a report tells of the report."""
     text = claim.text.lstrip()
     return (claim.tense == "present" and claim.kind == "fact" and not claim.attribution and not claim.hedges
-            and text[:1] not in QUOTE_OPENERS and not FIRST_PERSON.search(text)
+            and text[:1] not in QUOTE_OPENERS and not _patterns().first_person.search(text)
             and not _patterns().report.search(_lower(text)))
 
 
