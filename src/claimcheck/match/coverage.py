@@ -4,6 +4,7 @@ Coverage says a sentence is about the claim; match/stance.py decides what it say
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -25,6 +26,31 @@ class Coverage:
     relevance: float
     missing_entities: tuple[str, ...]
     covered: frozenset[str]
+
+
+_FOLLOWED_BY_A_NOUN = re.compile(r"\s+(?!(?:and|or|of|in|on|at|to|from|for|with|by|as|is|are|was|were)\b)[A-Za-z]")
+
+
+def descriptor_keys(statement: Statement) -> frozenset[str]:
+    """The keys of the nationalities and creeds a statement only uses to describe ('Islamist militants', 'Palestinian
+    families', 'a German hostage'): a group or a country named by its adjective, before a noun. Not a participant
+    ('two Iraqis', 'North Korea sent')."""
+    keys = set()
+    for entity in statement.entities:
+        adjective = entity.label == "NORP" or (entity.label == "GPE" and entity.text.lower().replace(" ", "_") != entity.key)
+        if not adjective:
+            continue
+        at = statement.text.find(entity.text)
+        if at >= 0 and _FOLLOWED_BY_A_NOUN.match(statement.text, at + len(entity.text)):
+            keys.add(entity.key)
+    return frozenset(keys)
+
+
+def _names_another_descriptor(claim: Statement, sentences: Sequence[Statement]) -> bool:
+    """A source sentence names a nationality or creed the claim does not: 'Ukrainian troops' beside 'North Korean troops'."""
+    own = {entity.key for entity in claim.entities}
+    return any(entity.key not in own for sentence in sentences for entity in sentence.entities
+               if entity.key in descriptor_keys(sentence) or entity.label == "NORP")
 
 
 def _entity_terms(statement: Statement) -> set[str]:
@@ -63,6 +89,9 @@ def coverage(
     if wanted is None:
         wanted = _wanted(claim)
     said_by = set(claim.attribution_terms)
+    # A description the sentence leaves out ('militants' for 'Islamist militants') is less specific wording, not a
+    # missing participant, unless the sentence names another nationality or creed.
+    described = descriptor_keys(claim) if not _names_another_descriptor(claim, [sentence]) else frozenset()
     for term in dict.fromkeys(wanted):
         if term in skip or term in said_by:
             continue
@@ -85,7 +114,7 @@ def coverage(
             gained += weight
         if credit >= CONTEXT_CREDIT:
             covered.add(term)
-        elif term in entity_terms:
+        elif term in entity_terms and term not in described:
             missing_entities.append(term)
     relevance = gained / total if total else 0.0
     return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
@@ -107,12 +136,13 @@ def entities_missing(claim: Statement, sentences: Sequence[Statement]) -> list[s
         # a core that names nobody ("She was freed in exchange for ..."): its other names tie it to its story
         wanted = set(claim.terms)
     missing = []
+    described = descriptor_keys(claim) if not _names_another_descriptor(claim, sentences) else frozenset()
     if claim.referent_terms and not named.intersection(claim.referent_terms):
         # "He was reinvigorated by Jones's story": he is the claim's subject, named in the sentence before
         missing.append(" ".join(claim.referent_terms).title())
     for entity in claim.entities:
         if entity.key in said_by or entity.key in named or any(key in named for key in implied_by.get(entity.key, ())):
             continue
-        if entity.key in wanted and entity.text not in missing:
+        if entity.key in wanted and entity.key not in described and entity.text not in missing:
             missing.append(entity.text)
     return missing
