@@ -74,3 +74,13 @@ def test_one_measuring_a_span_in_a_compound_is_a_count(text):
 def test_what_a_figure_counts_is_the_noun_its_possessor_or_modifier_describes(text, counted, nlp):
     (quantity,) = typed_claim(text, nlp=nlp).statement.quantities
     assert quantity.counted == counted
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("A few hundred people gathered.", 200, 900, None),
+    ("He made a few million dollars.", 2e6, 9e6, "USD"),
+    ("Several thousand troops crossed.", 3000, 9000, None),
+])
+def test_a_vague_count_of_a_scale_is_a_range_not_the_scale(text, low, high, unit):
+    (quantity,) = find_quantities(text)
+    assert (quantity.low, quantity.high, quantity.unit) == (low, high, unit)

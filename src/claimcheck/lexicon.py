@@ -92,6 +92,7 @@ class QuantityWords:
     currencies: dict[str, str]  # '$' -> 'USD'
     units: dict[str, str]  # 'kilometres' -> 'km'
     vague_plurals: dict[str, tuple[float, float]]  # 'thousands' -> (2000, 99999)
+    vague_multipliers: dict[str, tuple[float, float]]  # 'a few' (million) -> (2, 9)
     qualifiers: dict[str, Qualifier]  # 'more than' -> at least
     time_words: tuple[str, ...]
 
@@ -191,6 +192,7 @@ def _quantity_words() -> QuantityWords:
         currencies=raw["currencies"],
         units=raw["units"],
         vague_plurals={words: (low, high) for words, (low, high) in raw["vague_plurals"].items()},
+        vague_multipliers={words: (low, high) for words, (low, high) in raw["vague_multipliers"].items()},
         qualifiers={word: Qualifier(kind) for kind, words in raw["qualifiers"].items() for word in words},
         time_words=tuple(raw["time_words"]),
     )

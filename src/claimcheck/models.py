@@ -77,8 +77,9 @@ class Quantity(_Frozen):
         return 0.02
 
     def describe(self) -> str:
-        """In short words for reasons: '$2.2 billion'; a range as written."""
-        return self.text if self.qualifier == Qualifier.RANGE else describe_amount(self.value, self.unit)
+        """In short words for reasons: '$2.2 billion'; a range or a vague amount as written."""
+        vague = self.low < self.high < float("inf")  # "a few million dollars", "thousands of"
+        return self.text if self.qualifier == Qualifier.RANGE or vague else describe_amount(self.value, self.unit)
 
 
 def describe_amount(value: float, unit: str | None) -> str:

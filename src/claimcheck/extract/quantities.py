@@ -39,7 +39,9 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?P<first>{amount})"
         rf"(?:\s*(?P<joiner>to|and|-|–|—)\s*(?P<second>{amount}))?"
         rf"(?:\s?(?P<unit>{_longest_first(words.units)})(?![\w]))?"
-        rf"|(?P<vague>\b(?:{_longest_first(words.vague_plurals)})\b)\s+of\b",
+        rf"|(?P<vague>\b(?:{_longest_first(words.vague_plurals)})\b)\s+of\b"
+        rf"|(?P<few>\b(?:{_longest_first(words.vague_multipliers)}))\s+(?P<few_scale>{scale})\b"
+        rf"(?:\s?(?P<few_unit>{_longest_first(words.units)})(?![\w]))?",
         re.IGNORECASE,
     )
     parts = re.compile(
@@ -120,6 +122,14 @@ def find_quantities(text: str) -> list[RawQuantity]:
             low, high = words.vague_plurals[match.group("vague").lower()]
             found.append(RawQuantity(match.group(0), match.start(), match.end(), (low + high) / 2, low, high,
                                      Qualifier.APPROXIMATE, None))
+            continue
+        if match.group("few"):
+            # "a few million dollars": a range of multiples of the scale, never the scale itself
+            low, high = words.vague_multipliers[match.group("few").lower()]
+            scaled = words.scales[match.group("few_scale").lower()]
+            found.append(RawQuantity(match.group(0), match.start(), match.end(), scaled * (low + high) / 2,
+                                     scaled * low, scaled * high, Qualifier.APPROXIMATE,
+                                     words.units.get((match.group("few_unit") or "").lower())))
             continue
         first = _amount(match.group("first"))
         if first is None or _is_pronoun_one(text, match.start(), match.end()):

@@ -12,6 +12,8 @@ from typing import NamedTuple
 from claimcheck.lexicon import ExclusiveGroup, lexicon
 from claimcheck.models import EvidenceRule, Quantity, Stance, Statement
 
+YEAR = re.compile(r"(?<![\d$£€.,])(?:1[89]\d\d|20\d\d)(?![\d%])")
+
 
 class Strength:
     """How firmly a sentence decides the source's stance; the strongest sentence speaks for its source."""

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from claimcheck.lexicon import dispute_words, lexicon, slot_words
-from claimcheck.match.stance import YEAR
+from claimcheck.match.differences import YEAR
 from claimcheck.models import Statement
 
 __all__ = [

@@ -45,12 +45,14 @@ from claimcheck.lexicon import lexicon
 from claimcheck.match.actions import action_stated, same_action
 from claimcheck.match.coverage import Coverage, coverage
 from claimcheck.match.differences import (
+    YEAR,
     Finding,
     Strength,
     alternative_terms,
     compare_alternatives,
     compare_numbers,
 )
+from claimcheck.match.disputes import is_denial
 from claimcheck.match.meaning import Meaning
 from claimcheck.models import PLACE_LABELS, EvidenceRule, Stance, Statement
 
@@ -166,7 +168,6 @@ def _mention(rule: EvidenceRule, reason: str) -> Finding:
     return Finding(rule, "mentions", reason, Strength.MENTION)
 
 
-YEAR = re.compile(r"(?<![\d$£€.,])(?:1[89]\d\d|20\d\d)(?![\d%])")
 
 
 def _other_time(p: _Pair) -> Finding | None:
@@ -205,6 +206,18 @@ def _correction(p: _Pair) -> Finding | None:
     if corrected is None or p.cover.relevance < CONFLICT_RELEVANCE:
         return None
     return Finding(EvidenceRule.CORRECTION, "contradicts", corrected, Strength.DENIAL)
+
+
+def _another_figure_denied(p: _Pair) -> Finding | None:
+    """'The $72 million figure is bogus', 'did not lose $40 million' beside a claim of another figure: denying
+    another figure says nothing of the claim's, neither a conflict nor, through the negation, a denial."""
+    numbers = p.numbers
+    if numbers is None or numbers.stance == "supports" or not p.sentence.quantities:
+        return None
+    if not (p.sentence_negated or is_denial(p.sentence)) or p.claim_negated or is_denial(p.claim):
+        return None
+    denied = ", ".join(q.text for q in p.sentence.quantities)
+    return _mention(EvidenceRule.FIGURE_NOT_STATED, f"denies another figure ({denied}), does not state the claim's")
 
 
 def _number_conflict(p: _Pair) -> Finding | None:
@@ -378,6 +391,7 @@ RULES: tuple[Callable[[_Pair], Finding | None], ...] = (
     _alternative,
     _missing_participant,
     _correction,
+    _another_figure_denied,
     _number_conflict,
     _implied_action,
     _related,
