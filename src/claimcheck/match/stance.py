@@ -202,6 +202,9 @@ def _missing_participant(p: _Pair) -> Finding | None:
 
 
 def _correction(p: _Pair) -> Finding | None:
+    if p.sentence.kind != "fact":
+        # "If the story is actually true, ...": a conditional, a question or an opinion corrects nothing
+        return None
     corrected = _corrected(p.claim, p.sentence)
     if corrected is None or p.cover.relevance < CONFLICT_RELEVANCE:
         return None
