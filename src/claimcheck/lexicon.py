@@ -141,6 +141,7 @@ class Lexicon:
     kept_stop_words: frozenset[str]
     exclusive_groups: tuple[ExclusiveGroup, ...]
     negation_words: frozenset[str]
+    additive_after_not: frozenset[str]
     denial_phrases: tuple[str, ...]
     correction_phrases: tuple[str, ...]
     hedge_words: tuple[str, ...]
@@ -255,6 +256,7 @@ def lexicon() -> Lexicon:
         kept_stop_words=frozenset(terms["kept_stop_words"]),
         exclusive_groups=groups,
         negation_words=frozenset(cues["negation_words"]),
+        additive_after_not=frozenset(cues["additive_after_not"]),
         denial_phrases=tuple(cues["denial_phrases"]),
         correction_phrases=tuple(cues["correction_phrases"]),
         hedge_words=tuple(cues["hedge_words"]),

@@ -155,6 +155,8 @@ def _negation(predicate) -> str | None:
     """The negation cue on the predicate, in text order: 'has not sent', 'will no longer play', 'sent no troops'."""
     for child in predicate.children:
         negated = child.dep_ == "neg" or child.lower_ == "never"
+        if negated and child.i + 1 < len(child.doc) and child.doc[child.i + 1].lower_ in lexicon().additive_after_not:
+            negated = False  # "it's not just about the money", "not only troops but tanks": more, not less
         if child.lower_ == "longer" and any(g.lower_ == "no" for g in child.children):
             negated = True
         if negated:
