@@ -46,11 +46,18 @@ def descriptor_keys(statement: Statement) -> frozenset[str]:
     return frozenset(keys)
 
 
-def _names_another_descriptor(claim: Statement, sentences: Sequence[Statement]) -> bool:
-    """A source sentence names a nationality or creed the claim does not: 'Ukrainian troops' beside 'North Korean troops'."""
+def _described_only(claim: Statement, sentences: Sequence[Statement]) -> frozenset[str]:
+    """The claim's descriptions (`descriptor_keys`) a source need not name: all of them, unless one of its sentences
+    names a nationality or creed the claim does not ('Ukrainian troops' beside 'North Korean troops'): then none."""
+    described = descriptor_keys(claim)
+    if not described:
+        return described
     own = {entity.key for entity in claim.entities}
-    return any(entity.key not in own for sentence in sentences for entity in sentence.entities
-               if entity.key in descriptor_keys(sentence) or entity.label == "NORP")
+    for sentence in sentences:
+        others = [entity for entity in sentence.entities if entity.key not in own]
+        if others and any(entity.label == "NORP" or entity.key in descriptor_keys(sentence) for entity in others):
+            return frozenset()
+    return described
 
 
 def _entity_terms(statement: Statement) -> set[str]:
@@ -91,7 +98,7 @@ def coverage(
     said_by = set(claim.attribution_terms)
     # A description the sentence leaves out ('militants' for 'Islamist militants') is less specific wording, not a
     # missing participant, unless the sentence names another nationality or creed.
-    described = descriptor_keys(claim) if not _names_another_descriptor(claim, [sentence]) else frozenset()
+    described = _described_only(claim, [sentence])
     for term in dict.fromkeys(wanted):
         if term in skip or term in said_by:
             continue
@@ -136,7 +143,7 @@ def entities_missing(claim: Statement, sentences: Sequence[Statement]) -> list[s
         # a core that names nobody ("She was freed in exchange for ..."): its other names tie it to its story
         wanted = set(claim.terms)
     missing = []
-    described = descriptor_keys(claim) if not _names_another_descriptor(claim, sentences) else frozenset()
+    described = _described_only(claim, sentences)
     if claim.referent_terms and not named.intersection(claim.referent_terms):
         # "He was reinvigorated by Jones's story": he is the claim's subject, named in the sentence before
         missing.append(" ".join(claim.referent_terms).title())
