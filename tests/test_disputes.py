@@ -40,6 +40,12 @@ def _claim(text, nlp):
     return _sentences(text, nlp, source="claim.txt")[0]
 
 
+def _contradicted(claim_text, denier_text, nlp) -> bool:
+    """Whether the model's reading of the denier as disputing contradicts this sentence of an article."""
+    decision = combine(_claim(claim_text, nlp), None, DISPUTING, _sentences(denier_text, nlp), typed=False)
+    return decision is not None and decision.stance == "contradicts"
+
+
 def test_a_denial_of_the_report_reaches_a_detail_the_denier_never_mentions(nlp):
     claim = _claim("The promoter also offered the band a private jet for the tour.", nlp)
 
@@ -67,11 +73,7 @@ def test_a_denial_does_not_reach_an_event_dated_to_another_year(nlp):
     ],
 )
 def test_a_denial_of_a_figure_reaches_only_claims_stating_that_figure(nlp, claim_text, reached):
-    claim = _claim(claim_text, nlp)
-
-    decision = combine(claim, None, DISPUTING, _sentences(FIGURE_DENIER, nlp), typed=False)
-
-    assert (decision is not None and decision.stance == "contradicts") is reached
+    assert _contradicted(claim_text, FIGURE_DENIER, nlp) is reached
 
 
 def test_claims_pointing_back_at_a_figure_deny_that_figure_only(nlp):
@@ -187,11 +189,9 @@ def test_a_denial_of_the_whole_report_is_contradicted_by_a_source_telling_the_st
     ],
 )
 def test_a_report_said_to_overstate_is_denied_only_in_its_figures(nlp, claim_text, reached):
-    overstating = _sentences("Published claims that the teenager made a fortune trading turn out to be exaggerated.\n", nlp)
+    overstating = "Published claims that the teenager made a fortune trading turn out to be exaggerated.\n"
 
-    decision = combine(_claim(claim_text, nlp), None, DISPUTING, overstating, typed=False)
-
-    assert (decision is not None and decision.stance == "contradicts") is reached
+    assert _contradicted(claim_text, overstating, nlp) is reached
 
 
 def test_a_denial_in_another_story_does_not_reach_a_namesake(nlp):
@@ -337,11 +337,7 @@ def test_a_relay_just_before_a_denial_naming_no_one_is_not_what_the_denial_denie
     ("Reports have surfaced that the promoter wants a second tour.", True),
 ])
 def test_a_denial_of_the_report_does_not_reach_a_standing_fact_the_article_tells(nlp, claim_text, reached):
-    claim = _claim(claim_text, nlp)
-
-    decision = combine(claim, None, DISPUTING, _sentences(TALE_DENIER, nlp), typed=False)
-
-    assert (decision is not None and decision.stance == "contradicts") is reached
+    assert _contradicted(claim_text, TALE_DENIER, nlp) is reached
 
 
 def test_a_typed_claim_in_the_present_is_still_reached_by_a_denial_of_the_report(nlp):

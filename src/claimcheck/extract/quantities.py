@@ -75,9 +75,15 @@ def _in_compound_adjective(text: str, end: int) -> bool:
     if compound is None:
         return False
     word = compound.group(1).lower()
-    words = lexicon().quantities
-    measures = {*words.time_words, *words.units}
+    measures = _measures()
     return word not in measures and f"{word}s" not in measures
+
+
+@cache
+def _measures() -> frozenset[str]:
+    """The words that make 'one-' measure something: time words and units ('one-year', 'one-mile')."""
+    words = lexicon().quantities
+    return frozenset({*words.time_words, *words.units})
 
 
 @dataclass(frozen=True, slots=True)

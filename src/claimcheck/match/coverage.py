@@ -96,9 +96,6 @@ def coverage(
     if wanted is None:
         wanted = _wanted(claim)
     said_by = set(claim.attribution_terms)
-    # A description the sentence leaves out ('militants' for 'Islamist militants') is less specific wording, not a
-    # missing participant, unless the sentence names another nationality or creed.
-    described = _described_only(claim, [sentence])
     for term in dict.fromkeys(wanted):
         if term in skip or term in said_by:
             continue
@@ -121,8 +118,13 @@ def coverage(
             gained += weight
         if credit >= CONTEXT_CREDIT:
             covered.add(term)
-        elif term in entity_terms and term not in described:
+        elif term in entity_terms:
             missing_entities.append(term)
+    if missing_entities:
+        # A description the sentence leaves out ('militants' for 'Islamist militants') is less specific wording, not a
+        # missing participant, unless the sentence names another nationality or creed.
+        described = _described_only(claim, [sentence])
+        missing_entities = [term for term in missing_entities if term not in described]
     relevance = gained / total if total else 0.0
     return Coverage(round(min(relevance, 1.0), 3), tuple(missing_entities), frozenset(covered))
 

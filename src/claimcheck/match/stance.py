@@ -168,8 +168,6 @@ def _mention(rule: EvidenceRule, reason: str) -> Finding:
     return Finding(rule, "mentions", reason, Strength.MENTION)
 
 
-
-
 def _other_time(p: _Pair) -> Finding | None:
     """Two statements dated to different years speak of different events ("met in Vienna in 2019" and
     "met in Vienna in 2023"): neither supports nor contradicts the other."""
