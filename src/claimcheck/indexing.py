@@ -35,6 +35,7 @@ from claimcheck.ingest.inputs import (
 )
 from claimcheck.ingest.urls import is_url
 from claimcheck.lexicon import EXTRACTOR_FILES
+from claimcheck.memory import collector_paused
 from claimcheck.models import Article, ReadFailure, Statement
 from claimcheck.store import CorpusStore, FileStamp, default_store_path
 from claimcheck.store.schema import database_file
@@ -151,16 +152,17 @@ def sync_store(
     urls: list[str] = []
     failures: list[ReadFailure] = []
     stamped: dict[str, FileStamp] = {}
-    for item in _expand(inputs, store, stamped):
-        if isinstance(item, LocalFile):
-            files.append((item.name, item.path))
-        elif isinstance(item, WebPage):
-            if item.url not in urls:
-                urls.append(item.url)
-        elif isinstance(item, Failed):
-            failures.append(ReadFailure(input=item.error.input, reason=item.error.reason))
-        elif isinstance(item, Stdin):
-            failures.append(ReadFailure(input="-", reason="standard input cannot be part of a stored corpus"))
+    with collector_paused():  # listing a big folder allocates an object or two a file, none of them cyclic
+        for item in _expand(inputs, store, stamped):
+            if isinstance(item, LocalFile):
+                files.append((item.name, item.path))
+            elif isinstance(item, WebPage):
+                if item.url not in urls:
+                    urls.append(item.url)
+            elif isinstance(item, Failed):
+                failures.append(ReadFailure(input=item.error.input, reason=item.error.reason))
+            elif isinstance(item, Stdin):
+                failures.append(ReadFailure(input="-", reason="standard input cannot be part of a stored corpus"))
     web_articles: list[Article] = []
     if urls:
         web_articles, web_failures = read_inputs(urls, options=read_options)

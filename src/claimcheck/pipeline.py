@@ -26,6 +26,7 @@ from claimcheck.indexing import load_stored_corpus, open_stored_corpus, store_lo
 from claimcheck.ingest import ReadOptions, read_inputs, read_items
 from claimcheck.ingest.inputs import expand_inputs
 from claimcheck.match import load_meaning, load_stance_model, match_claim
+from claimcheck.memory import collector_paused
 from claimcheck.models import Article, Claim, ClaimMap, ClusterMember, ReadFailure, Report, Statement, Verdict
 from claimcheck.saved_checks import SavedChecks
 from claimcheck.verdict import label_claim
@@ -122,7 +123,8 @@ def check_texts(
     """Label claims a user typed, given as (id or None, text). failures: claims that could not be read (bad lines)."""
     nlp = nlp or load_pipeline()
     claims = [typed_claim(text, claim_id=claim_id, nlp=nlp) for claim_id, text in texts]
-    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model, nlp=nlp))
+    with collector_paused():
+        verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model, nlp=nlp))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])
 
 
@@ -230,6 +232,13 @@ def report_on_article(
     or the corpus as a whole (ClaimcheckError) would fail every article, so it stops the run.
     CLAIMCHECK_DEBUG=1 lets the fault through, with its traceback.
     """
+    with collector_paused():
+        return _checked(outcome, statements, corpus, model=model, min_relevance=min_relevance, nlp=nlp)
+
+
+def _checked(
+    outcome: Article, statements: list[Statement], corpus: Corpus, *, model, min_relevance: float, nlp
+) -> Report:
     corpus.place(outcome, statements)
     try:
         claims = claims_from_statements(statements)
