@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -51,7 +52,7 @@ def test_verify_prints_a_table_naming_the_corpus(runner):
 def test_verify_json_carries_schema_version_and_evidence(runner):
     result = runner.invoke(cli, ["verify", ARTICLE, "--against", str(SEEDS), "--format", "json"])
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "5"
+    assert report["schema_version"] == "6"
     corroborated = [v for v in report["verdicts"] if v["label"] == "corroborated"]
     assert corroborated, "some claims of 002 are reported elsewhere in the seeds"
     for verdict in corroborated:
@@ -168,9 +169,27 @@ def test_a_copy_of_a_corpus_article_is_not_corroborated_by_its_original(runner, 
     copy.write_text((SEEDS / "003_a4435aa4fe306851.txt").read_text())
     result = runner.invoke(cli, ["verify", str(copy), "--against", str(SEEDS), "--format", "json"])
     assert result.exit_code == 0, result.stderr
-    for verdict in json.loads(result.stdout)["verdicts"]:
-        assert all("003_a4435aa4fe306851" not in e["source"] for e in verdict["evidence"])
+    verdicts = json.loads(result.stdout)["verdicts"]
+    from_original = [e for v in verdicts for e in v["evidence"] if "003_a4435aa4fe306851" in e["source"]]
+    assert from_original and all(e["same_origin"] for e in from_original)
+    assert all(v["label"] == "single-sourced" for v in verdicts
+               if not any(e["stance"] != "mentions" and not e["same_origin"] for e in v["evidence"]))
 
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "markdown", "html", "sarif", "junit"])
+def test_every_text_format_says_the_original_of_a_copy_is_not_counted(runner, tmp_path, output_format):
+    copy = tmp_path / "reprint.txt"
+    copy.write_text((SEEDS / "003_a4435aa4fe306851.txt").read_text())
+    result = runner.invoke(cli, ["verify", str(copy), "--against", str(SEEDS), "--format", output_format,
+                                 *(["--evidence"] if output_format == "table" else [])])
+    assert result.exit_code == 0, result.stderr
+    text = " ".join(re.sub(r"<[^>]+>", "", result.stdout).split())  # HTML read as its text
+    text = text.replace("\\(", "(").replace("\\)", ")")  # Markdown's escaped brackets
+    if output_format == "html":
+        assert "Same origin: this source is of the claim's own origin" in text
+    else:
+        assert "same origin as the claim (a copy of its story or its outlet), not counted" in text
 
 CHOICES = "choose from table, json, jsonl, csv, markdown, sarif, junit, html"
 

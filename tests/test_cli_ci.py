@@ -273,7 +273,7 @@ def test_a_baseline_written_with_schema_version_1_still_suppresses_its_findings(
 
     assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "5"
+    assert report["schema_version"] == "6"
     assert report["baseline"] == {"file": str(baseline), "suppressed": 1}
     assert [verdict["claim"] for verdict in report["verdicts"]] == [CORROBORATED]
 

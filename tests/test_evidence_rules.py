@@ -187,7 +187,7 @@ def _check_cli(claim: str, sentence: str, tmp_path: Path) -> dict:
     )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["schema_version"] == "5"
+    assert report["schema_version"] == "6"
     (verdict,) = report["verdicts"]
     (evidence,) = verdict["evidence"]
     return evidence

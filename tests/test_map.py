@@ -72,6 +72,18 @@ def test_map_groups_one_claim_made_by_two_sources_and_lists_who_contradicts_it(c
     assert football["label"] == "corroborated" and _names(football["sources"]) == ["a.txt", "d.txt"]
 
 
+
+def test_a_reprint_joins_the_cluster_of_what_it_copies_as_one_origin(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "d.txt").write_text(ARTICLES["d.txt"], encoding="utf-8")
+    (folder / "d-reprint.txt").write_text(ARTICLES["d.txt"], encoding="utf-8")
+    document, _ = _map(folder)
+    flood = _cluster_with(document, "Heavy rain flooded")
+    assert _names(flood["sources"]) == ["d-reprint.txt", "d.txt"]
+    assert len(flood["members"]) == 2 and len(flood["origins"]) == 1
+    assert flood["label"] == "single-sourced"
+
 def test_map_puts_conflicts_first_then_the_most_sources_then_single_sourced(corpus_dir):
     document, _ = _map(corpus_dir)
     labels = [c["label"] for c in document["clusters"]]

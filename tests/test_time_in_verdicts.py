@@ -33,7 +33,7 @@ def _verify(article: Path, corpus: Path, store: Path) -> list[dict]:
     )
     assert result.exit_code in (0, 1), result.stderr
     document = json.loads(result.stdout)
-    assert document["schema_version"] == "5"
+    assert document["schema_version"] == "6"
     return document["verdicts"]
 
 

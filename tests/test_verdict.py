@@ -37,8 +37,11 @@ def test_article_claim_needs_one_other_origin_and_ignores_its_own():
     claim = _claim(typed=False, source="own.txt")
     alone = label_claim(claim, [_evidence("copy.txt", "supports", origin="own.txt")], own_origin="own.txt")
     backed = label_claim(claim, [_evidence("other.txt", "supports")], own_origin="own.txt")
-    assert alone.label == "single-sourced" and alone.evidence == []
-    assert backed.label == "corroborated"
+    assert alone.label == "single-sourced" and alone.supporting_origins == 0
+    # the copy's support is listed, marked and left out of the count
+    assert [(e.source, e.same_origin, e.counted) for e in alone.evidence] == [("copy.txt", True, False)]
+    assert alone.reason.endswith("; 1 source of its own origin also supports it (a copy of its story or its outlet), not counted")
+    assert backed.label == "corroborated" and not backed.evidence[0].same_origin
 
 
 def test_any_independent_contradiction_wins_and_both_counts_are_shown():

@@ -117,7 +117,7 @@ def build_clusters(
     for root, found in members.items():
         conflicts = sorted({
             ids[groups.find(other)]
-            for i in found for item in claims[i].evidence if item.stance == "contradicts" and item.temporal is None
+            for i in found for item in claims[i].evidence if item.stance == "contradicts" and item.counted
             for other in [spans.claim_at(item.source, item.start, item.end)]
             if other is not None and groups.find(other) != root
         })
@@ -143,8 +143,8 @@ def _cluster(
 ) -> ClaimCluster:
     supports: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "supports"]
     # as the verdicts count them: time-marked items (docs/labels.md#time) neither back nor contradict
-    backing = [e for e in supports if e.temporal is None]
-    contradicts: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "contradicts" and e.temporal is None]
+    backing = [e for e in supports if e.counted]
+    contradicts: list[Evidence] = [e for v in found for e in v.evidence if e.stance == "contradicts" and e.counted]
     own_sources = {v.source for v in found if v.source is not None}
     # the member most sources back names the cluster; then the most check-worthy; then the first
     position = {id(v): place for place, v in enumerate(found)}  # (found.index would make a large cluster quadratic)

@@ -18,7 +18,7 @@ from pydantic import (
     model_serializer,
 )
 
-SCHEMA_VERSION = "5"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal, rule other-place; 5: Evidence.confirmed_by
+SCHEMA_VERSION = "6"  # 2: Evidence.rule; 3: Verdict.slots, Evidence.attributed_to; 4: published dates, Evidence.temporal, rule other-place; 5: Evidence.confirmed_by; 6: Evidence.same_origin
 
 
 class _Frozen(BaseModel):
@@ -268,6 +268,15 @@ class Evidence(_Frozen):
         None, description="The same in words, with both dates: 'figure superseded: 10,000 (2024-10-20) later "
         "raised to 12,000 (2024-11-04)'; null when `temporal` is.",
     )
+    same_origin: bool = Field(
+        False, description="The source is of the claim's own origin (a copy of the claim's article, or an article of "
+        "its outlet): shown, and not counted for the label, since a story cannot confirm or contradict itself.",
+    )
+
+    @property
+    def counted(self) -> bool:
+        """Whether the item counts for the label: neither marked by time nor of the claim's own origin."""
+        return self.temporal is None and not self.same_origin
 
     @property
     def party(self) -> str | None:

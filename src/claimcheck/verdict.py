@@ -4,7 +4,8 @@ Semantics (docs/labels.md): contradicted when an independent origin other than t
 contradicts it; corroborated when at least one independent origin besides the claim's own supports
 it (a typed claim, having no origin of its own, needs two); single-sourced otherwise; unmatched for
 a typed claim that no source supports or contradicts. Time (docs/labels.md#time): a support published before
-the claim's event, and a disagreeing figure stated at another time (superseded), are marked and not counted.
+the claim's event, and a disagreeing figure stated at another time (superseded), are marked and not counted;
+so are the sources of the claim's own origin (`same_origin`), listed after the rest.
 """
 
 from __future__ import annotations
@@ -40,10 +41,13 @@ def label_claim(
     own outlet does not count (circular reporting). published: the claim's article's publication date;
     published_of: a source's. With them, evidence is dated and time marks what cannot count (mark_time)."""
     time = slots.time if slots is not None else None
-    usable = [
+    dated = [
         mark_time(e, time=time, told_on=published, published=published_of(e.source) if published_of else e.published)
-        for e in evidence if own_origin is None or e.origin != own_origin
+        for e in evidence
     ]
+    usable = [e for e in dated if own_origin is None or e.origin != own_origin]
+    # Copies of the claim's article and its outlet's other articles are shown, last, but never counted.
+    own = [e.model_copy(update={"same_origin": True}) for e in dated if own_origin is not None and e.origin == own_origin]
     relayed = [(e, counted_origin(e, origin_cited)) for e in usable if e.stance == "supports" and e.temporal is None]
     circular = [e for e, origin in relayed if origin == own_origin]
     counted = [e for e, origin in relayed if origin != own_origin]
@@ -77,7 +81,7 @@ def label_claim(
         verb = "relays" if len(circular) == 1 else "relay"
         reason += (f"; {_plural(len(circular), 'source')} only {verb} the claim's own outlet "
                    f"({circular[0].party}), not counted")
-    reason += _time_reason(usable)
+    reason += _time_reason(usable) + _own_origin_reason(own)
     return Verdict(
         id=claim.id,
         claim=claim.text,
@@ -89,7 +93,7 @@ def label_claim(
         supporting_origins=len(supporting),
         contradicting_origins=len(contradicting),
         reason=reason,
-        evidence=usable,
+        evidence=[*usable, *own],
         slots=slots,
         worth=worth,
     )
@@ -155,6 +159,16 @@ def _time_reason(evidence: list[Evidence]) -> str:
         parts.append(f"{_plural(len(updated), 'disagreeing figure')} stated at another time, not a contradiction "
                      f"({updated[0].temporal_note})")
     return "".join(f"; {part}" for part in parts)
+
+
+def _own_origin_reason(own: list[Evidence]) -> str:
+    """'; 1 source of its own origin also supports it, not counted' (copies of its article, its outlet), or ''."""
+    notes = []
+    for stance, plural_verb in (("supports", "support"), ("contradicts", "contradict")):
+        count = sum(1 for e in own if e.stance == stance)
+        if count:
+            notes.append(f"{_plural(count, 'source')} of its own origin also {stance if count == 1 else plural_verb} it")
+    return f"; {' and '.join(notes)} (a copy of its story or its outlet), not counted" if notes else ""
 
 
 def counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.models import Evidence
 
-__all__ = ["evidence_line", "party_note", "reason_and_time", "source_and_party", "time_note"]
+__all__ = ["SAME_ORIGIN_NOTE", "evidence_line", "not_counted_note", "party_note", "reason_and_notes", "source_and_party"]
 
 
 def party_note(evidence: Evidence) -> str:
@@ -25,23 +25,31 @@ def source_and_party(evidence: Evidence, source: str | None = None) -> str:
     return f"{shown} ({party})" if party else shown
 
 
-def time_note(evidence: Evidence) -> str:
-    """What time says of the item, when it keeps it from counting: 'figure superseded: ... , not counted'; else ''."""
-    if evidence.temporal is None:
-        return ""
-    return f"{evidence.temporal_note or evidence.temporal}, not counted"
+SAME_ORIGIN_NOTE = "same origin as the claim (a copy of its story or its outlet), not counted"
 
 
-def reason_and_time(evidence: Evidence) -> str:
-    """The reason, followed by the time note when there is one: 'numbers disagree: ...; figure superseded: ...'."""
-    note = time_note(evidence)
+def not_counted_note(evidence: Evidence) -> str:
+    """Why the item does not count for the label, when it does not: 'figure superseded: ..., not counted', or
+    'same origin as the claim (...), not counted'; '' for an item that counts."""
+    notes = []
+    if evidence.temporal is not None:
+        notes.append(f"{evidence.temporal_note or evidence.temporal}, not counted")
+    if evidence.same_origin:
+        notes.append(SAME_ORIGIN_NOTE)
+    return "; ".join(notes)
+
+
+def reason_and_notes(evidence: Evidence) -> str:
+    """The reason, followed by why the item does not count when it does not: 'numbers disagree: ...; figure
+    superseded: ...'."""
+    note = not_counted_note(evidence)
     return f"{evidence.reason}; {note}" if note else evidence.reason
 
 
 def evidence_line(evidence: Evidence, *, quoted: bool = True) -> str:
     """'contradicts [negation]: corpus/seoul.txt (citing the ministry): "Seoul says ..." (negated: 'has not sent')':
     the stance, the id of the rule that decided it, the source (its date) and whom it cites, the sentence, the
-    reason and the time note;
+    reason and why the item does not count, when it does not;
     quoted=False drops the quotes."""
     sentence = f'"{evidence.sentence}"' if quoted else evidence.sentence
-    return f"{evidence.stance} [{evidence.rule}]: {source_and_party(evidence)}: {sentence} ({reason_and_time(evidence)})"
+    return f"{evidence.stance} [{evidence.rule}]: {source_and_party(evidence)}: {sentence} ({reason_and_notes(evidence)})"

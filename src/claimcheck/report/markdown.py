@@ -12,7 +12,7 @@ from typing import get_args
 
 from claimcheck.ingest.lines import Locator, no_locator
 from claimcheck.models import Evidence, Label, Report, Verdict
-from claimcheck.report.evidence_text import party_note, reason_and_time
+from claimcheck.report.evidence_text import party_note, reason_and_notes
 
 __all__ = ["render_markdown"]
 
@@ -43,7 +43,7 @@ def _verdict_block(verdict: Verdict, locate: Locator) -> list[str]:
     for evidence in verdict.evidence:
         block.append(
             f"  - {_MARKS[evidence.stance]} — {_code(evidence.source)}{_dated(evidence)}{_citing(evidence)}: "
-            f"“{_escape(evidence.sentence)}” ({_escape(reason_and_time(evidence))}; rule `{evidence.rule}`)"
+            f"“{_escape(evidence.sentence)}” ({_escape(reason_and_notes(evidence))}; rule `{evidence.rule}`)"
         )
     return block
 

@@ -6,7 +6,7 @@ import io
 from typing import TYPE_CHECKING
 
 from claimcheck.models import CorpusInfo, Report, Verdict
-from claimcheck.report.evidence_text import reason_and_time, source_and_party
+from claimcheck.report.evidence_text import reason_and_notes, source_and_party
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -96,6 +96,6 @@ def _evidence_block(number: int, verdict: Verdict):
         block.append("\n   no source in the corpus speaks to it", style="dim")
     for item in verdict.evidence:
         block.append(f"\n   {item.stance:<11}", style=STANCE_STYLES[item.stance])
-        block.append(f" {source_and_party(item, short_source(item.source))}: {reason_and_time(item)} [{item.rule}]")
+        block.append(f" {source_and_party(item, short_source(item.source))}: {reason_and_notes(item)} [{item.rule}]")
         block.append(f"\n               “{item.sentence}”", style="dim" if item.stance == "mentions" else None)
     return block
