@@ -40,7 +40,7 @@ def test_article_claim_needs_one_other_origin_and_ignores_its_own():
     assert alone.label == "single-sourced" and alone.supporting_origins == 0
     # the copy's support is listed, marked and left out of the count
     assert [(e.source, e.same_origin, e.counted) for e in alone.evidence] == [("copy.txt", True, False)]
-    assert alone.reason.endswith("; 1 source of its own origin also supports it (a copy of its story or its outlet), not counted")
+    assert alone.reason.endswith("; 1 source of its own origin (copy or outlet) also supports it, not counted")
     assert backed.label == "corroborated" and not backed.evidence[0].same_origin
 
 

@@ -162,13 +162,15 @@ def _time_reason(evidence: list[Evidence]) -> str:
 
 
 def _own_origin_reason(own: list[Evidence]) -> str:
-    """'; 1 source of its own origin also supports it, not counted' (copies of its article, its outlet), or ''."""
+    """'; 1 source of its own origin (copy or outlet) also supports it, not counted' (copies of its article, its
+    outlet's other articles), or ''."""
     notes = []
     for stance, plural_verb in (("supports", "support"), ("contradicts", "contradict")):
         count = sum(1 for e in own if e.stance == stance)
         if count:
-            notes.append(f"{_plural(count, 'source')} of its own origin also {stance if count == 1 else plural_verb} it")
-    return f"; {' and '.join(notes)} (a copy of its story or its outlet), not counted" if notes else ""
+            notes.append(f"{_plural(count, 'source')} of its own origin (copy or outlet) also "
+                         f"{stance if count == 1 else plural_verb} it")
+    return f"; {' and '.join(notes)}, not counted" if notes else ""
 
 
 def counted_origin(evidence: Evidence, origin_cited: Callable[[str], str | None] | None) -> str:
