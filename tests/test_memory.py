@@ -9,7 +9,7 @@ import pytest
 
 import claimcheck.pipeline
 from claimcheck.memory import collector_paused
-from claimcheck.pipeline import load_corpus, verify_articles
+from claimcheck.pipeline import check_texts, load_corpus, verify_articles
 from tests.test_map import ARTICLES
 
 
@@ -49,6 +49,16 @@ def test_the_collector_is_paused_during_a_check_and_on_again_after_a_failed_arti
     assert collector_on_at_labelling and not any(collector_on_at_labelling)
     assert gc.isenabled()
 
+
+
+def test_typed_claims_are_labelled_with_the_collector_paused_one_claim_at_a_time(corpus_dir, collector_on_at_labelling):
+    corpus = load_corpus([str(corpus_dir)])
+
+    report = check_texts([(None, "The Marlow football club signed Tomas Berg."),
+                          (None, "Heavy rain flooded the station.")], corpus)
+
+    assert [verdict.label for verdict in report.verdicts] == ["corroborated", "single-sourced"]
+    assert collector_on_at_labelling == [False, False] and gc.isenabled()
 
 def test_a_caller_that_turned_the_collector_off_keeps_it_off():
     gc.disable()

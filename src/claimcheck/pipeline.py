@@ -107,13 +107,16 @@ def check_claims(
     claims = list(claims)
     slots = claim_slots(claims, nlp=nlp or load_pipeline(), published=published)
     for claim, parts in zip(claims, slots, strict=True):
-        evidence = match_claim(
-            claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
-            model=model, sentences_of=corpus.sentences_of, texts_of=corpus.texts_of, meaning=meaning,
-        )
-        own = corpus.origin_of(claim.source) if claim.source is not None else None
-        yield label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement),
-                          origin_cited=corpus.origin_cited, published=published, published_of=corpus.published_of)
+        with collector_paused():  # one claim's work is bounded; a list of typed claims may not be
+            evidence = match_claim(
+                claim, corpus.retriever, origin_of=corpus.origin_of, min_relevance=min_relevance,
+                model=model, sentences_of=corpus.sentences_of, texts_of=corpus.texts_of, meaning=meaning,
+            )
+            own = corpus.origin_of(claim.source) if claim.source is not None else None
+            verdict = label_claim(claim, evidence, own_origin=own, slots=parts, worth=claim_worth(claim.statement),
+                                  origin_cited=corpus.origin_cited, published=published,
+                                  published_of=corpus.published_of)
+        yield verdict
 
 
 def check_texts(
@@ -123,8 +126,7 @@ def check_texts(
     """Label claims a user typed, given as (id or None, text). failures: claims that could not be read (bad lines)."""
     nlp = nlp or load_pipeline()
     claims = [typed_claim(text, claim_id=claim_id, nlp=nlp) for claim_id, text in texts]
-    with collector_paused():
-        verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model, nlp=nlp))
+    verdicts = list(check_claims(claims, corpus, min_relevance=min_relevance, use_model=use_model, nlp=nlp))
     return Report(corpus=corpus.info(), verdicts=verdicts, failures=[*failures, *corpus.failures])
 
 
