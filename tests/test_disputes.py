@@ -346,3 +346,15 @@ def test_a_typed_claim_in_the_present_is_still_reached_by_a_denial_of_the_report
     decision = combine(claim, None, DISPUTING, _sentences(TALE_DENIER, nlp), typed=True)
 
     assert decision is not None and decision.stance == "contradicts"
+
+
+def test_an_official_name_is_named_by_its_country_and_its_head_word(nlp):
+    """'The Federal Government of Somalia' is 'Somalia's government' to a denier: the source tells the same story."""
+    claim = "The Federal Government of Somalia announced a ceasefire with the Harakat militia, a minister said."
+    denier = ("The militants denied claims by Somalia's government that they had agreed to a ceasefire.\n\n"
+              "Fighting went on in the south of the country on Sunday.\n")
+
+    decision = combine(_claim(claim, nlp), None, DISCUSSING, _sentences(denier, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "contradicts" and decision.rule == "denied-tale"
+    assert decision.statement.text.startswith("The militants denied claims by Somalia's government")

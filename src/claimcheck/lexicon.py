@@ -332,6 +332,7 @@ class DisputeWords:
     dated_phrases: tuple[str, ...]
     month_names: tuple[str, ...]
     first_person_words: tuple[str, ...]
+    generic_name_words: frozenset[str]
 
 
 @cache
@@ -347,6 +348,7 @@ def dispute_words() -> DisputeWords:
         # Abbreviations ('Mar', 'Dec') and 'May' read as words too often to date a sentence.
         month_names=tuple(name for name in slot_words().months if len(name) > 3),
         first_person_words=tuple(raw["first_person_words"]),
+        generic_name_words=frozenset(raw["generic_name_words"]),
     )
 
 

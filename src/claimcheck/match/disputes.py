@@ -219,7 +219,9 @@ def same_story(claim: Statement, sentences: Sequence[Statement]) -> bool:
     names = [e for e in claim.entities if e.label in NAME_LABELS and not set(e.key.split("_")) <= said_by]
     if not names:
         return True
-    found = sum(1 for e in names if e.key in named or all(word in named for word in e.key.split("_")))
+    generic = dispute_words().generic_name_words
+    found = sum(1 for e in names
+                if e.key in named or all(word in named for word in e.key.split("_") if word not in generic))
     return 2 * found >= len(names)
 
 
