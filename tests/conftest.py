@@ -1,4 +1,5 @@
-"""Shared fixtures: the installed English pipeline (loaded once) and the seed corpus."""
+"""Shared fixtures: the installed English pipeline (loaded once), the seed corpus, and a small corpus of four
+short articles."""
 
 from __future__ import annotations
 
@@ -37,6 +38,19 @@ def seed_corpus(nlp):
     from claimcheck.pipeline import load_corpus
 
     return load_corpus([str(SEEDS)], nlp=nlp)
+
+
+
+@pytest.fixture()
+def articles_dir(tmp_path):
+    """A folder of the four short articles of tests/test_map.py (two of them tell the Tomas Berg transfer)."""
+    from tests.test_map import ARTICLES
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
 
 
 _STORE_IN_FIXTURES = SHIPPED_SEEDS / ".claimcheck"

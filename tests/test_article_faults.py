@@ -10,16 +10,6 @@ from click.testing import CliRunner
 
 import claimcheck.pipeline
 from claimcheck.cli import cli
-from tests.test_map import ARTICLES
-
-
-@pytest.fixture()
-def corpus_dir(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 @pytest.fixture()
@@ -40,12 +30,12 @@ def _failure_lines(stderr: str) -> list[str]:
     return [line for line in stderr.splitlines() if "claimcheck failed while checking" in line]
 
 
-def test_a_map_goes_on_past_an_article_claimcheck_fails_on(corpus_dir, fault_on_c):
-    result = CliRunner().invoke(cli, ["map", str(corpus_dir), "--format", "json"])
+def test_a_map_goes_on_past_an_article_claimcheck_fails_on(articles_dir, fault_on_c):
+    result = CliRunner().invoke(cli, ["map", str(articles_dir), "--format", "json"])
 
     assert result.exit_code == 3, result.stderr
     [line] = _failure_lines(result.stderr)
-    assert line.startswith(f"claimcheck: {corpus_dir / 'c.txt'}: claimcheck failed while checking this article's claims")
+    assert line.startswith(f"claimcheck: {articles_dir / 'c.txt'}: claimcheck failed while checking this article's claims")
     assert "(KeyError: '' in test_article_faults.py:" in line and "CLAIMCHECK_DEBUG=1" in line
     document = json.loads(result.stdout)
     members = {member["source"].rsplit("/", 1)[-1] for cluster in document["clusters"] for member in cluster["members"]}
@@ -55,8 +45,8 @@ def test_a_map_goes_on_past_an_article_claimcheck_fails_on(corpus_dir, fault_on_
     assert any("c.txt" in failure["input"] for failure in document["failures"])
 
 
-def test_a_batch_verify_reports_the_other_articles(corpus_dir, fault_on_c):
-    result = CliRunner().invoke(cli, ["verify", str(corpus_dir), "--against", str(corpus_dir), "--format", "json"])
+def test_a_batch_verify_reports_the_other_articles(articles_dir, fault_on_c):
+    result = CliRunner().invoke(cli, ["verify", str(articles_dir), "--against", str(articles_dir), "--format", "json"])
 
     assert result.exit_code == 3, result.stderr
     assert len(_failure_lines(result.stderr)) == 1
@@ -64,9 +54,9 @@ def test_a_batch_verify_reports_the_other_articles(corpus_dir, fault_on_c):
     assert sources == {"a.txt", "b.txt", "d.txt"}
 
 
-def test_claimcheck_debug_lets_the_fault_through_with_its_traceback(corpus_dir, fault_on_c, monkeypatch):
+def test_claimcheck_debug_lets_the_fault_through_with_its_traceback(articles_dir, fault_on_c, monkeypatch):
     monkeypatch.setenv("CLAIMCHECK_DEBUG", "1")
 
-    result = CliRunner().invoke(cli, ["map", str(corpus_dir), "--format", "json"])
+    result = CliRunner().invoke(cli, ["map", str(articles_dir), "--format", "json"])
 
     assert isinstance(result.exception, KeyError)

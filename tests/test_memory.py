@@ -10,16 +10,6 @@ import pytest
 import claimcheck.pipeline
 from claimcheck.memory import collector_paused
 from claimcheck.pipeline import check_texts, load_corpus, verify_articles
-from tests.test_map import ARTICLES
-
-
-@pytest.fixture()
-def corpus_dir(tmp_path):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    return folder
 
 
 @pytest.fixture()
@@ -39,11 +29,11 @@ def collector_on_at_labelling(monkeypatch):
     return seen
 
 
-def test_the_collector_is_paused_during_a_check_and_on_again_after_a_failed_article(corpus_dir, collector_on_at_labelling):
+def test_the_collector_is_paused_during_a_check_and_on_again_after_a_failed_article(articles_dir, collector_on_at_labelling):
     assert gc.isenabled()
-    corpus = load_corpus([str(corpus_dir)])
+    corpus = load_corpus([str(articles_dir)])
 
-    report = verify_articles([str(corpus_dir)], corpus)
+    report = verify_articles([str(articles_dir)], corpus)
 
     assert report.verdicts and any("c.txt" in failure.input for failure in report.failures)
     assert collector_on_at_labelling and not any(collector_on_at_labelling)
@@ -51,8 +41,8 @@ def test_the_collector_is_paused_during_a_check_and_on_again_after_a_failed_arti
 
 
 
-def test_typed_claims_are_labelled_with_the_collector_paused_one_claim_at_a_time(corpus_dir, collector_on_at_labelling):
-    corpus = load_corpus([str(corpus_dir)])
+def test_typed_claims_are_labelled_with_the_collector_paused_one_claim_at_a_time(articles_dir, collector_on_at_labelling):
+    corpus = load_corpus([str(articles_dir)])
 
     report = check_texts([(None, "The Marlow football club signed Tomas Berg."),
                           (None, "Heavy rain flooded the station.")], corpus)
