@@ -105,6 +105,14 @@ class EntityMention(_Frozen):
     label: str = Field(description="spaCy or gazetteer label: GPE, PERSON, ORG, WEAPON ...")
 
 
+class NegatedAction(_Frozen):
+    """An action a sentence negates in a clause its main verb introduces: 'It looks like Bale will no longer
+    play Jobs' negates 'play' while its main verb is 'look'."""
+
+    action: str = Field(description="Lemma term of the negated verb.")
+    cue: str = Field(description="The negated verb with its negation, e.g. 'will no longer be playing'.")
+
+
 class Statement(_Frozen):
     """One sentence of a source (or one typed claim) with the features stance decisions need.
 
@@ -138,6 +146,11 @@ class Statement(_Frozen):
     quantities: list[Quantity] = Field(default_factory=list)
     predicate: str | None = Field(None, description="Lemma of the main verb.")
     negation: str | None = Field(None, description="The negation cue on the main predicate, e.g. 'has not sent'.")
+    negated_actions: list[NegatedAction] = Field(
+        default_factory=list,
+        description="Actions negated in a clause the main verb introduces ('seems that they did not send', 'decided "
+        "not to play'), when the main verb itself is not negated.",
+    )
     prevented: str | None = Field(
         None, description="Words saying that the action the sentence names did not take place ('foiled an attack', "
         "'concert was called off'): the stance rules read the action as negated, as 'did not attack' would be, but the "

@@ -18,7 +18,7 @@ from claimcheck.extract.attribution import find_attribution
 from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.lexicon import lexicon
-from claimcheck.models import EntityMention, Quantity, Statement
+from claimcheck.models import EntityMention, NegatedAction, Quantity, Statement
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
@@ -170,6 +170,30 @@ def _negation(predicate) -> str | None:
                 if grand.dep_ == "det" and grand.lower_ == "no":
                     return f"{predicate.text} no {child.text}" if child.i > predicate.i else f"no {child.text}"
     return None
+
+
+# Clauses a verb introduces whose action the sentence still asserts or denies: "it seems that they did not
+# send", "decided not to play", "it looks like he will no longer play".
+_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+_LIKENESS_MARKS = frozenset({"like", "as", "if"})
+
+
+def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
+    """The actions negated in the clauses the main verb introduces, below a main verb that is not negated.
+    A clause below a negated verb keeps that verb's polarity and is not searched."""
+    found: list[NegatedAction] = []
+    for child in predicate.children:
+        if child.pos_ not in {"VERB", "AUX"}:
+            continue
+        introduced = child.dep_ in _COMPLEMENT_DEPS or (
+            child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _LIKENESS_MARKS for c in child.children))
+        if not introduced:
+            continue
+        if (cue := _negation(child)) is not None:
+            found.append(NegatedAction(action=lemma_term(child), cue=cue))
+        elif depth > 1:
+            found.extend(_negated_actions(child, depth - 1))
+    return found
 
 
 def _action(predicate) -> tuple[str | None, str | None, str | None]:
@@ -408,6 +432,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         quantities=_quantities(sent, raw_text, ents),
         predicate=action,
         negation=negation,
+        negated_actions=[] if negation or prevented else _negated_actions(predicate),
         prevented=prevented,
         denial=cue_lists.denial.first_in(lower),
         correction=cue_lists.correction.first_in(lower),

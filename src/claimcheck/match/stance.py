@@ -85,6 +85,14 @@ def _is_negated(statement: Statement) -> str | None:
     return statement.negation or statement.prevented or statement.denial
 
 
+def _negated_in_clause(statement: Statement, action: str | None) -> str | None:
+    """The cue when the statement negates the other's action in a clause its main verb introduces ('it looks
+    like Bale will no longer play Jobs' against 'Bale will play Jobs'), not on its main verb."""
+    if action is None or same_action(statement.predicate, action):
+        return None
+    return next((negated.cue for negated in statement.negated_actions if same_action(negated.action, action)), None)
+
+
 def _firmness(sentence: Statement, claim: Statement | None = None) -> str | None:
     """Why a sentence only reports the claim instead of asserting it, or None when it asserts it.
     claim: read against this claim, whose own hedges and kind are part of what it says, not a difference."""
@@ -143,11 +151,19 @@ class _Pair:
 
     @cached_property
     def claim_negated(self) -> str | None:
-        return _is_negated(self.claim)
+        return _is_negated(self.claim) or self.claim_negates_in_clause
 
     @cached_property
     def sentence_negated(self) -> str | None:
-        return _is_negated(self.sentence)
+        return _is_negated(self.sentence) or self.sentence_negates_in_clause
+
+    @cached_property
+    def claim_negates_in_clause(self) -> str | None:
+        return _negated_in_clause(self.claim, self.sentence.predicate)
+
+    @cached_property
+    def sentence_negates_in_clause(self) -> str | None:
+        return _negated_in_clause(self.sentence, self.claim.predicate)
 
     @cached_property
     def opposite(self) -> bool:
@@ -157,7 +173,8 @@ class _Pair:
     @cached_property
     def opposite_event(self) -> bool:
         """Opposite polarity about the claim's own action."""
-        return self.opposite and _same_event(self.claim, self.sentence)
+        negated_in_clause = self.claim_negates_in_clause or self.sentence_negates_in_clause
+        return self.opposite and (bool(negated_in_clause) or _same_event(self.claim, self.sentence))
 
     @cached_property
     def whole(self) -> Coverage:
