@@ -111,6 +111,7 @@ def _opens_secondary_role(head_lemma: str, head_lower: str, preposition: str) ->
     return heads.first_in(f"{head_lemma} {preposition}") is not None or f"{head_lower} {preposition}" in heads.phrases
 
 
+_CLOSING_QUOTES = "\"'”’)»"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
@@ -407,7 +408,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     ]
     opinion = cue_lists.opinion.first_in(lower)
     kind = "fact"
-    if text.endswith("?"):
+    if text.rstrip(_CLOSING_QUOTES).endswith("?"):  # 'He asks, "Is Kim opening a restaurant?"' asks too
         kind = "question"
     elif opinion:
         kind = "opinion"
