@@ -52,7 +52,7 @@ from claimcheck.match.differences import (
     compare_alternatives,
     compare_numbers,
 )
-from claimcheck.match.disputes import is_denial
+from claimcheck.match.disputes import denies_whole_tale, is_denial
 from claimcheck.match.meaning import Meaning
 from claimcheck.models import PLACE_LABELS, EvidenceRule, Stance, Statement
 
@@ -276,11 +276,24 @@ def _related(p: _Pair) -> Finding | None:
 def _hedged_opposite(p: _Pair) -> Finding | None:
     if not p.opposite_event:
         return None
+    if _relays_denied_report(p):
+        return _mention(EvidenceRule.HEDGED_OPPOSITE,
+                        f"opposite statement, but relayed from {p.sentence.attribution}: the report the claim denies")
     # A denial quotes what it denies with words like "claims" or "alleged": those do not soften it.
     softened = p.hedge if not p.sentence.denial or p.sentence.kind != "fact" else None
     if softened is None:
         return None
     return _mention(EvidenceRule.HEDGED_OPPOSITE, f"opposite statement, but {softened}")
+
+
+def _relays_denied_report(p: _Pair) -> bool:
+    """The claim denies a report as a whole ("officials deny the congressman's claim that ...") and the
+    sentence only relays that report from a party ("..., the congressman said"): it shows the report was
+    made, which the denial does not dispute, and does not vouch for it."""
+    sentence = p.sentence
+    if not p.claim_negated or p.sentence_negated or not sentence.attribution or sentence.vouched:
+        return False
+    return denies_whole_tale(p.claim)
 
 
 def _denial(p: _Pair) -> Finding | None:
