@@ -143,6 +143,7 @@ class Lexicon:
     negation_words: frozenset[str]
     additive_after_not: frozenset[str]
     denial_phrases: tuple[str, ...]
+    falsifiable_nouns: frozenset[str]
     correction_phrases: tuple[str, ...]
     hedge_words: tuple[str, ...]
     reporting_verbs: frozenset[str]
@@ -258,6 +259,7 @@ def lexicon() -> Lexicon:
         negation_words=frozenset(cues["negation_words"]),
         additive_after_not=frozenset(cues["additive_after_not"]),
         denial_phrases=tuple(cues["denial_phrases"]),
+        falsifiable_nouns=frozenset(cues["falsifiable_nouns"]),
         correction_phrases=tuple(cues["correction_phrases"]),
         hedge_words=tuple(cues["hedge_words"]),
         reporting_verbs=frozenset(cues["reporting_verbs"]),

@@ -197,6 +197,24 @@ def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
     return found
 
 
+def _denial(tokens, lower: str) -> str | None:
+    """The sentence's first denial cue, leaving out a one-word cue that only describes a thing before its
+    noun: 'fake ID' and 'false identity papers' deny nothing, 'a fake story' and 'a hoax photo' do."""
+    for cue in cues().denial.all_in(lower):
+        if " " in cue:
+            return cue
+        uses = [t for t in tokens if t.lower_ == cue]
+        if not uses or not all(_describes_a_thing(t) for t in uses):
+            return cue
+    return None
+
+
+def _describes_a_thing(token) -> bool:
+    head = token.head
+    return token.dep_ == "amod" and head.i > token.i and head.pos_ in {"NOUN", "PROPN"} \
+        and head.lemma_.lower() not in lexicon().falsifiable_nouns
+
+
 def _action(predicate) -> tuple[str | None, str | None, str | None]:
     """The sentence's action (its predicate term), the negation on it, and the words saying it did not take place.
 
@@ -435,7 +453,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         negation=negation,
         negated_actions=[] if negation or prevented else _negated_actions(predicate),
         prevented=prevented,
-        denial=cue_lists.denial.first_in(lower),
+        denial=_denial(tokens, lower),
         correction=cue_lists.correction.first_in(lower),
         hedges=list(dict.fromkeys(hedges)),
         attribution=attribution.name if attribution is not None else None,
