@@ -99,3 +99,29 @@ def test_the_model_may_take_a_side_only_where_the_source_names_the_claims_partic
 
     assert decision is not None and decision.stance == stance, decision
     assert decision.reason.startswith(reason), decision.reason
+
+
+def test_a_source_debunking_the_story_supports_a_claim_that_debunks_it_too(nlp):
+    claim = typed_claim("No, the mayor of Lisbon did not turn down a 5 million euro book deal.", nlp=nlp).statement
+    sentences = _sentences(
+        "A newspaper claimed the mayor of Lisbon turned down a 5 million euro book deal.\n"
+        "The mayor's spokeswoman said the story about the book deal was rubbish.", nlp)
+    debunking = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
+
+    decision = combine(claim, None, debunking, sentences)
+
+    assert decision is not None and decision.stance == "supports"
+    assert decision.reason.startswith("denies the story as the claim does: 'The mayor's spokeswoman said")
+    assert decision.statement.text.startswith("The mayor's spokeswoman")
+
+
+def test_the_same_debunking_source_contradicts_a_claim_that_tells_the_story(nlp):
+    claim = typed_claim("The mayor of Lisbon turned down a 5 million euro book deal.", nlp=nlp).statement
+    sentences = _sentences(
+        "A newspaper claimed the mayor of Lisbon turned down a 5 million euro book deal.\n"
+        "The mayor's spokeswoman said the story about the book deal was rubbish.", nlp)
+    debunking = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
+
+    decision = combine(claim, None, debunking, sentences)
+
+    assert decision is not None and decision.stance == "contradicts"

@@ -41,6 +41,7 @@ from claimcheck.match.disputes import (
     Denial,
     denial_reaching,
     denials_in,
+    denies_or_negates,
     denies_whole_tale,
     is_denial,
     origin_denied,
@@ -131,6 +132,12 @@ def combine(
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
         may_contradict, denial = denial_reaching(claim, sentences, denials, typed=typed)
+        if typed and denial is not None and denies_or_negates(claim):
+            # The model reads the source as debunking the story; a claim that itself denies the story
+            # ("No, a bird didn't poop on Putin") says the same.
+            return SourceDecision(denial, "supports", EvidenceRule.MODEL,
+                                  f"denies the story as the claim does: {_quote(denial.text)} (the model reads the "
+                                  f"source as disputing the story, {probabilities['disagree']:.0%})", relevance)
         if may_contradict and (typed or not _tells_in_own_voice(rule)):
             stance = "contradicts"
     elif prediction.label == "unrelated":

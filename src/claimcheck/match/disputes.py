@@ -44,6 +44,7 @@ __all__ = [
     "Denial",
     "denial_reaching",
     "denials_in",
+    "denies_or_negates",
     "denies_whole_tale",
     "is_denial",
     "origin_denied",
@@ -143,7 +144,8 @@ def _denial_phrase_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(phrase.lower()) for phrase in phrases) or "(?!)")
 
 
-def _denies_or_negates(statement: Statement) -> bool:
+def denies_or_negates(statement: Statement) -> bool:
+    """The statement is itself a denial or a negation: one side of a dispute."""
     return is_denial(statement) or bool(statement.negation)
 
 
@@ -269,7 +271,7 @@ def denial_reaching(
     side of a dispute), and then only a dated one needs the source to name its date. denials: the
     source's, from `denials_in(sentences)`.
     """
-    if not typed and _denies_or_negates(claim):
+    if not typed and denies_or_negates(claim):
         dated = _dates(claim.text)
         if not dated:
             return True, None
@@ -298,7 +300,7 @@ def relayed_tale_denial(
     """The source's denial of the whole tale when its sentence supporting the claim only relays that tale
     (attributed to another party, or hedged); None when the source supports the claim in earnest.
     denials: the source's, from `denials_in(sentences)`."""
-    if _denies_or_negates(claim) or is_denial(supporting):
+    if denies_or_negates(claim) or is_denial(supporting):
         return None
     for denial in denials:
         if denial.whole_tale and _reaches(denial, claim, typed=typed) and _relays(supporting, denial, sentences):
@@ -339,7 +341,7 @@ def origin_denied(claim: Statement, sentences: Sequence[Statement], denials: Seq
     is attributed to a named party ("according to the Mirror") and the denial, or the sentence before
     it, names that party ("the Mirror's story is rubbish"). None otherwise.
     denials: the source's, from `denials_in(sentences)`."""
-    if _denies_or_negates(claim):
+    if denies_or_negates(claim):
         return None
     origin = _origin_words(claim)
     if not origin or not denials or not same_story(claim, sentences):
