@@ -424,6 +424,9 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         token_lower for token, token_lower in zip(tokens, lowers, strict=True)
         if token_lower in hedging_modals and token.tag_ == "MD"
     ]
+    # "the reported arrest of his wife": an event only reported; "police reported the arrest" asserts it
+    hedges += [token_lower for token, token_lower in zip(tokens, lowers, strict=True)
+               if token_lower == "reported" and token.dep_ == "amod"]
     opinion = cue_lists.opinion.first_in(lower)
     kind = "fact"
     if text.rstrip(_CLOSING_QUOTES).endswith("?"):  # 'He asks, "Is Kim opening a restaurant?"' asks too
