@@ -34,12 +34,23 @@ from claimcheck.match.learned import (
 )
 
 
-def featurize(
-    pairs: list[dict[str, str]], bodies: dict[str, str], lex: StanceLexicon
-) -> np.ndarray:
-    prepared = {
-        bid: prepare_body(split_sentences(text), lex) for bid, text in bodies.items()
+def product_sentences(bodies: dict[str, str]) -> dict[str, list[str]]:
+    """Each body's sentences as claimcheck reads them: the texts of its extracted statements, which is what
+    the pipeline passes the model (Corpus.texts_of)."""
+    from claimcheck.extract import extract_statements
+    from claimcheck.ingest import article_from_text
+
+    return {
+        bid: [s.text for s in extract_statements(article_from_text(text, source=f"{bid}.txt", html=False))]
+        for bid, text in bodies.items()
     }
+
+
+def featurize(
+    pairs: list[dict[str, str]], bodies: dict[str, str], lex: StanceLexicon, *, as_product: bool = False
+) -> np.ndarray:
+    sentences = product_sentences(bodies) if as_product else {bid: split_sentences(text) for bid, text in bodies.items()}
+    prepared = {bid: prepare_body(texts, lex) for bid, texts in sentences.items()}
     return np.vstack(
         [extract_features(p["Headline"], prepared[p["Body ID"]], lex)[0] for p in pairs]
     )
@@ -223,6 +234,11 @@ def main() -> int:
         help="grid-search hyper-parameters by grouped CV",
     )
     parser.add_argument(
+        "--product-split",
+        action="store_true",
+        help="split bodies into sentences as claimcheck's extraction does (slower), not with a regex",
+    )
+    parser.add_argument(
         "--cache", type=Path, help="cache feature matrices here (.npz) between runs"
     )
     args = parser.parse_args()
@@ -235,8 +251,8 @@ def main() -> int:
         data = np.load(args.cache)
         X, X_dev = data["X"], data["X_dev"]
     else:
-        X = featurize(train_pairs, train_bodies, lex)
-        X_dev = featurize(dev_pairs, dev_bodies, lex)
+        X = featurize(train_pairs, train_bodies, lex, as_product=args.product_split)
+        X_dev = featurize(dev_pairs, dev_bodies, lex, as_product=args.product_split)
         if args.cache:
             np.savez(args.cache, X=X, X_dev=X_dev)
     y = np.array([LABELS.index(p["Stance"]) for p in train_pairs])
