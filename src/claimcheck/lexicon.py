@@ -145,6 +145,7 @@ class Lexicon:
     denial_phrases: tuple[str, ...]
     falsifiable_nouns: frozenset[str]
     correction_phrases: tuple[str, ...]
+    correction_notices: frozenset[str]
     hedge_words: tuple[str, ...]
     reporting_verbs: frozenset[str]
     vouching_verbs: frozenset[str]
@@ -260,7 +261,8 @@ def lexicon() -> Lexicon:
         additive_after_not=frozenset(cues["additive_after_not"]),
         denial_phrases=tuple(cues["denial_phrases"]),
         falsifiable_nouns=frozenset(cues["falsifiable_nouns"]),
-        correction_phrases=tuple(cues["correction_phrases"]),
+        correction_phrases=tuple(cues["correction_notices"] + cues["correction_phrases"]),
+        correction_notices=frozenset(cues["correction_notices"]),
         hedge_words=tuple(cues["hedge_words"]),
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         vouching_verbs=frozenset(cues["vouching_verbs"]),

@@ -493,9 +493,12 @@ def _contrast() -> re.Pattern[str]:
 
 def _corrected(claim: Statement, sentence: Statement) -> str | None:
     """'Officials first blamed drones, but investigators later concluded it was a fault': the claim is
-    what was believed before the turn, and the sentence ends elsewhere."""
+    what was believed before the turn, and the sentence ends elsewhere. An outlet's correction notice ('An
+    earlier version of this article stated that ...') takes back all it restates."""
     if not sentence.correction:
         return None
+    if sentence.correction in lexicon().correction_notices:
+        return f"corrected: '{sentence.correction}'"
     parts = _contrast().split(sentence.text.lower())
     if len(parts) < 2:
         return None
