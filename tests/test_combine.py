@@ -125,3 +125,28 @@ def test_the_same_debunking_source_contradicts_a_claim_that_tells_the_story(nlp)
     decision = combine(claim, None, debunking, sentences)
 
     assert decision is not None and decision.stance == "contradicts"
+
+
+def _article_claim(text, nlp):
+    return extract_statements(article_from_text(text, source="claim.txt", html=False), nlp=nlp)[0]
+
+
+def test_a_negation_the_claim_turns_from_is_no_side_of_a_dispute(nlp):
+    # The claim ends in what it asserts: a source telling the same figure does not dispute it, whatever the model reads.
+    claim = _article_claim("The striker won't disclose his salary but says it is in the high six figures.", nlp)
+    sentences = _sentences("The striker confirmed his salary is in the high six figures, his agent said.", nlp)
+    disputing = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
+
+    decision = combine(claim, None, disputing, sentences, typed=False)
+
+    assert decision is not None and decision.stance != "contradicts", decision.reason
+
+
+def test_a_plain_negation_is_still_one_side_of_a_dispute(nlp):
+    claim = _article_claim("The striker did not sign a new contract with the club.", nlp)
+    sentences = _sentences("The striker has signed a new three-year contract with the club, his agent said.", nlp)
+    disputing = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
+
+    decision = combine(claim, None, disputing, sentences, typed=False)
+
+    assert decision is not None and decision.stance == "contradicts", decision.reason

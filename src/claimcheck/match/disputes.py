@@ -80,6 +80,7 @@ class _Patterns:
     pointing: re.Pattern[str]
     dated: re.Pattern[str]
     first_person: re.Pattern[str]
+    contrast: re.Pattern[str]
 
 
 @cache
@@ -102,6 +103,7 @@ def _patterns() -> _Patterns:
             r"\b(?:" + "|".join(word if word == "I" else f"{re.escape(word)}|{re.escape(word.title())}"
                              for word in words.first_person_words) + r")\b"
         ),
+        contrast=re.compile(rf"\b(?:{any_of(lexicon().contrast_words)})\b"),
     )
 
 
@@ -145,8 +147,16 @@ def _denial_phrase_pattern() -> re.Pattern[str]:
 
 
 def denies_or_negates(statement: Statement) -> bool:
-    """The statement is itself a denial or a negation: one side of a dispute."""
-    return is_denial(statement) or bool(statement.negation)
+    """The statement is itself a denial or a negation: one side of a dispute. A negation that a contrast turns
+    from ("won't disclose his net worth but says it's in the high eight figures") ends in what it asserts."""
+    return is_denial(statement) or (bool(statement.negation) and not _turns_after(statement.text, statement.negation))
+
+
+@lru_cache(maxsize=16_384)
+def _turns_after(text: str, cue: str) -> bool:
+    lower, last = text.lower(), cue.lower().split()[-1]  # the cue is the parse's tokens ("wo n't disclose")
+    at = lower.find(last)
+    return at >= 0 and _patterns().contrast.search(lower, at + len(last)) is not None
 
 
 def _figures(statement: Statement) -> tuple[float, ...]:
