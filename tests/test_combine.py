@@ -10,8 +10,8 @@ from claimcheck.ingest import article_from_text
 from claimcheck.match.combine import combine
 
 
-def _sentences(text, nlp):
-    return extract_statements(article_from_text(text, source="source.txt", html=False), nlp=nlp)
+def _sentences(text, nlp, source="source.txt"):
+    return extract_statements(article_from_text(text, source=source, html=False), nlp=nlp)
 
 
 def test_model_cannot_support_a_claim_about_someone_the_source_never_names(nlp):
@@ -101,14 +101,15 @@ def test_the_model_may_take_a_side_only_where_the_source_names_the_claims_partic
     assert decision.reason.startswith(reason), decision.reason
 
 
+DISAGREEING = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
+DEBUNKING_SOURCE = ("A newspaper claimed the mayor of Lisbon turned down a 5 million euro book deal.\n"
+                    "The mayor's spokeswoman said the story about the book deal was rubbish.")
+
+
 def test_a_source_debunking_the_story_supports_a_claim_that_debunks_it_too(nlp):
     claim = typed_claim("No, the mayor of Lisbon did not turn down a 5 million euro book deal.", nlp=nlp).statement
-    sentences = _sentences(
-        "A newspaper claimed the mayor of Lisbon turned down a 5 million euro book deal.\n"
-        "The mayor's spokeswoman said the story about the book deal was rubbish.", nlp)
-    debunking = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
 
-    decision = combine(claim, None, debunking, sentences)
+    decision = combine(claim, None, DISAGREEING, _sentences(DEBUNKING_SOURCE, nlp))
 
     assert decision is not None and decision.stance == "supports"
     assert decision.reason.startswith("denies the story as the claim does: 'The mayor's spokeswoman said")
@@ -117,36 +118,26 @@ def test_a_source_debunking_the_story_supports_a_claim_that_debunks_it_too(nlp):
 
 def test_the_same_debunking_source_contradicts_a_claim_that_tells_the_story(nlp):
     claim = typed_claim("The mayor of Lisbon turned down a 5 million euro book deal.", nlp=nlp).statement
-    sentences = _sentences(
-        "A newspaper claimed the mayor of Lisbon turned down a 5 million euro book deal.\n"
-        "The mayor's spokeswoman said the story about the book deal was rubbish.", nlp)
-    debunking = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
 
-    decision = combine(claim, None, debunking, sentences)
+    decision = combine(claim, None, DISAGREEING, _sentences(DEBUNKING_SOURCE, nlp))
 
     assert decision is not None and decision.stance == "contradicts"
 
 
-def _article_claim(text, nlp):
-    return extract_statements(article_from_text(text, source="claim.txt", html=False), nlp=nlp)[0]
-
-
 def test_a_negation_the_claim_turns_from_is_no_side_of_a_dispute(nlp):
     # The claim ends in what it asserts: a source telling the same figure does not dispute it, whatever the model reads.
-    claim = _article_claim("The striker won't disclose his salary but says it is in the high six figures.", nlp)
+    claim = _sentences("The striker won't disclose his salary but says it is in the high six figures.", nlp, "claim.txt")[0]
     sentences = _sentences("The striker confirmed his salary is in the high six figures, his agent said.", nlp)
-    disputing = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
 
-    decision = combine(claim, None, disputing, sentences, typed=False)
+    decision = combine(claim, None, DISAGREEING, sentences, typed=False)
 
     assert decision is not None and decision.stance != "contradicts", decision.reason
 
 
 def test_a_plain_negation_is_still_one_side_of_a_dispute(nlp):
-    claim = _article_claim("The striker did not sign a new contract with the club.", nlp)
+    claim = _sentences("The striker did not sign a new contract with the club.", nlp, "claim.txt")[0]
     sentences = _sentences("The striker has signed a new three-year contract with the club, his agent said.", nlp)
-    disputing = Reading("disagree", {"agree": 0.1, "disagree": 0.7, "discuss": 0.15, "unrelated": 0.05})
 
-    decision = combine(claim, None, disputing, sentences, typed=False)
+    decision = combine(claim, None, DISAGREEING, sentences, typed=False)
 
     assert decision is not None and decision.stance == "contradicts", decision.reason
