@@ -141,3 +141,27 @@ def test_a_plain_negation_is_still_one_side_of_a_dispute(nlp):
     decision = combine(claim, None, DISAGREEING, sentences, typed=False)
 
     assert decision is not None and decision.stance == "contradicts", decision.reason
+
+
+# An analyst reading "mentions" must not be told the model read the source as mentioning the claim when it read it
+# as taking a side that the product did not let decide: the reason gives the model's own reading and why it did not count.
+HELD_BACK_CASES = {
+    "a-dispute-whose-denial-does-not-reach-the-sentence": (
+        "The mayor's brother opened a bakery in Porto in 2019.", DISAGREEING,
+        "model reads the source as disputing the story (70%", "but no denial in the source reaches this claim"),
+    "support-under-the-needed-confidence": (
+        "The mayor of Lisbon turned down a 5 million euro book deal.",
+        Reading("agree", {"agree": 0.44, "disagree": 0.1, "discuss": 0.4, "unrelated": 0.06}),
+        "model reads the source as supporting the claim (44%", "but under the 50% it needs to call it support"),
+}
+
+
+@pytest.mark.parametrize(("claim_text", "reading", "opening", "ending"), HELD_BACK_CASES.values(),
+                         ids=HELD_BACK_CASES.keys())
+def test_a_model_reading_that_does_not_decide_is_said_as_the_model_read_it(claim_text, reading, opening, ending, nlp):
+    claim = _sentences(claim_text, nlp, "claim.txt")[0]
+
+    decision = combine(claim, None, reading, _sentences(DEBUNKING_SOURCE, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "mentions"
+    assert decision.reason.startswith(opening) and decision.reason.endswith(ending), decision.reason

@@ -122,8 +122,13 @@ def combine(
     probabilities = prediction.probabilities
     stance: Stance | None = None
     denial: Statement | None = None
+    held_back = ""  # why the model's reading of support or contradiction does not decide the source's stance
     if probabilities["agree"] >= MIN_AGREE_PROBABILITY and prediction.label == "agree":
         stance = "supports"
+    elif prediction.label == "agree":
+        held_back = f"under the {MIN_AGREE_PROBABILITY:.0%} it needs to call it support"
+    elif prediction.label == "disagree" and probabilities["disagree"] < MIN_DISAGREE_PROBABILITY:
+        held_back = f"under the {MIN_DISAGREE_PROBABILITY:.0%} it needs to call it contradiction"
     elif (
         prediction.label == "disagree"
         and probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY
@@ -140,6 +145,8 @@ def combine(
                                   f"source as disputing the story, {probabilities['disagree']:.0%})", relevance)
         if may_contradict and (typed or not _tells_in_own_voice(rule)):
             stance = "contradicts"
+        elif not may_contradict:
+            held_back = "no denial in the source reaches this claim"
     elif prediction.label == "unrelated":
         return None
     elif not typed and prediction.label == "discuss" and not restates:
@@ -162,6 +169,9 @@ def combine(
     if stance is None:
         if rule is not None:
             return from_rule(rule)
+        if held_back:
+            return SourceDecision(_best_statement(prediction, rule, sentences), "mentions", EvidenceRule.MODEL,
+                                  _held_back_reason(prediction, held_back), relevance)
         stance = "mentions"
     if denial is not None:
         # The denial that reaches the claim is the sentence an analyst checks.
@@ -169,6 +179,13 @@ def combine(
                               f"{_model_reason(prediction, stance)}; the source denies: {_quote(denial.text)}", relevance)
     return SourceDecision(_best_statement(prediction, rule, sentences), stance, EvidenceRule.MODEL,
                           _model_reason(prediction, stance), relevance)
+
+
+def _held_back_reason(prediction, why: str) -> str:
+    """The model's reading of support or contradiction, said as it is, and why the source only mentions the claim."""
+    reading = "supporting the claim" if prediction.label == "agree" else "disputing the story"
+    because = "; ".join(prediction.reasons[:2])
+    return f"model reads the source as {reading} ({prediction.probabilities[prediction.label]:.0%}: {because}), but {why}"
 
 
 def _told_as_report(claim: Statement) -> bool:
