@@ -7,6 +7,10 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from spacy.attrs import NORM, ORTH
+from spacy.lang.en import English
+from spacy.language import Language
+
 from claimcheck.errors import ModelMissingError
 from claimcheck.lexicon import lexicon
 
@@ -29,9 +33,37 @@ def load_pipeline():
         except ImportError:
             continue
         nlp = package.load()
+        nlp.add_pipe("claimcheck_contractions", first=True)
         _add_gazetteer(nlp)
         return nlp
     raise ModelMissingError(f"the English spaCy pipeline is not installed; install it with: {INSTALL_HINT}")
+
+
+@Language.component("claimcheck_contractions")
+def split_contractions(doc):
+    """Split the contractions the tokenizer left whole. spaCy applies its special cases ("hasn't" -> "has" "n't") to
+    text between spaces, not to the pieces a dash or a comma without spaces splits off: in "the accusation—hasn't been
+    backed" the negation would otherwise be lost."""
+    contractions = _contractions()
+    whole = [token for token in doc if token.text in contractions]
+    if whole:
+        with doc.retokenize() as retokenizer:
+            for token in whole:
+                pieces = contractions[token.text]
+                retokenizer.split(token, [orth for orth, _ in pieces], heads=[(token, 0)] * len(pieces),
+                                  attrs={"NORM": [norm for _, norm in pieces]})
+    return doc
+
+
+@cache
+def _contractions() -> dict[str, list[tuple[str, str]]]:
+    """English's tokenizer exceptions that make several tokens of one word with an apostrophe ("hasn't", "can't",
+    "I'm"), each piece with its norm."""
+    found = {}
+    for text, pieces in English.Defaults.tokenizer_exceptions.items():
+        if len(pieces) > 1 and ("'" in text or "’" in text):
+            found[text] = [(piece[ORTH], piece.get(NORM, piece[ORTH].lower())) for piece in pieces]
+    return found
 
 
 def _add_gazetteer(nlp) -> None:
