@@ -103,3 +103,17 @@ def test_the_reason_says_when_every_support_cites_one_party():
 
     assert verdict.label == "corroborated"
     assert verdict.reason == "supported by 2 independent sources, both citing the Pentagon"
+
+
+def test_a_single_sourced_claim_says_what_the_sources_that_only_mention_it_do():
+    hedged = Evidence(source="/corpus/wire.txt", origin="/corpus/wire.txt", sentence="...", start=0, end=3,
+                      stance="mentions", rule=EvidenceRule.HEDGED, reason="hedged: 'reportedly'", relevance=0.8)
+    related = Evidence(source="/corpus/daily.txt", origin="/corpus/daily.txt", sentence="...", start=0, end=3,
+                       stance="mentions", rule=EvidenceRule.RELATED, reason="related: covers 40% of the claim",
+                       relevance=0.4)
+
+    verdict = label_claim(_claim(typed=False, source="/corpus/own.txt"), [related, hedged], own_origin="/corpus/own.txt")
+
+    assert verdict.label == "single-sourced"
+    assert verdict.reason == ("no other independent source supports or contradicts it; 2 other sources only mention "
+                              "it (closest, wire.txt: hedged: 'reportedly')")

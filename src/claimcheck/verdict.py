@@ -18,6 +18,7 @@ from claimcheck.timeline import Days, before_event, figure_relation, iso_day, pl
 
 TYPED_CLAIM_CORROBORATION = 2
 ARTICLE_CLAIM_CORROBORATION = 1
+MENTION_REASON_CHARS = 100  # of the closest mention's reason, quoted in a single-sourced claim's reason
 
 
 def _plural(count: int, word: str) -> str:
@@ -77,6 +78,7 @@ def label_claim(
         )
         if any(e.temporal for e in usable):
             reason += " at the time it tells"
+        reason += _mentions_reason(usable)
     if circular:
         verb = "relays" if len(circular) == 1 else "relay"
         reason += (f"; {_plural(len(circular), 'source')} only {verb} the claim's own outlet "
@@ -146,6 +148,24 @@ def _superseded_note(reason: str, claim_days: Days, source_days: Days, relation:
     was, became = _amount(older[0]), _amount(newer[0])
     verb = "updated" if was is None or became is None or was == became else ("raised" if became > was else "lowered")
     return f"figure superseded: {older[0]} ({older[1].shown()}) later {verb} to {newer[0]} ({newer[1].shown()})"
+
+
+def _mentions_reason(evidence: list[Evidence]) -> str:
+    """'; 2 other sources only mention it (closest: hedged: 'reportedly')': what keeps the claim single-sourced
+    when others speak of it, the most relevant one's reason first. Sources of the claim's own origin are not in
+    `evidence`."""
+    mentions = [e for e in evidence if e.stance == "mentions"]
+    if not mentions:
+        return ""
+    closest = max(mentions, key=lambda e: e.relevance)
+    verb = "mentions" if len(mentions) == 1 else "mention"
+    why = closest.reason if len(closest.reason) <= MENTION_REASON_CHARS else \
+        closest.reason[:MENTION_REASON_CHARS].rsplit(" ", 1)[0] + " ..."
+    return f"; {_plural(len(mentions), 'other source')} only {verb} it (closest, {_short_name(closest.source)}: {why})"
+
+
+def _short_name(source: str) -> str:
+    return source.rstrip("/").rsplit("/", 1)[-1] or source
 
 
 def _time_reason(evidence: list[Evidence]) -> str:
