@@ -44,8 +44,12 @@ def split_contractions(doc):
     """Split the contractions the tokenizer left whole. spaCy applies its special cases ("hasn't" -> "has" "n't") to
     text between spaces, not to the pieces a dash or a comma without spaces splits off: in "the accusation—hasn't been
     backed" the negation would otherwise be lost."""
-    contractions = _contractions()
-    whole = [token for token in doc if token.text in contractions]
+    contractions, pattern = _contractions()
+    whole = []
+    for found in pattern.finditer(doc.text):
+        span = doc.char_span(found.start(), found.end())
+        if span is not None and len(span) == 1:
+            whole.append(span[0])
     if whole:
         with doc.retokenize() as retokenizer:
             for token in whole:
@@ -56,14 +60,15 @@ def split_contractions(doc):
 
 
 @cache
-def _contractions() -> dict[str, list[tuple[str, str]]]:
+def _contractions() -> tuple[dict[str, list[tuple[str, str]]], re.Pattern[str]]:
     """English's tokenizer exceptions that make several tokens of one word with an apostrophe ("hasn't", "can't",
-    "I'm"), each piece with its norm."""
+    "I'm"), each piece with its norm, and a pattern that finds them as whole words."""
     found = {}
     for text, pieces in English.Defaults.tokenizer_exceptions.items():
         if len(pieces) > 1 and ("'" in text or "’" in text):
             found[text] = [(piece[ORTH], piece.get(NORM, piece[ORTH].lower())) for piece in pieces]
-    return found
+    words = "|".join(re.escape(text) for text in sorted(found, key=len, reverse=True))
+    return found, re.compile(rf"(?<![\w'’])(?:{words})(?![\w'’])")
 
 
 def _add_gazetteer(nlp) -> None:
