@@ -139,7 +139,7 @@ class Fetcher:
         raise AssertionError("unreachable: stamina either returns or raises")
 
     @staticmethod
-    def _should_retry(error: Exception) -> bool | float:
+    def _should_retry(error: BaseException) -> bool | float:
         """stamina's backoff hook: retry transient failures, after Retry-After seconds when the server said."""
         if not isinstance(error, _Transient):
             return False
