@@ -47,6 +47,7 @@ __all__ = [
     "denies_or_negates",
     "denies_whole_tale",
     "is_denial",
+    "negation_turned_from",
     "origin_denied",
     "relayed_tale_denial",
     "same_story",
@@ -149,7 +150,12 @@ def _denial_phrase_pattern() -> re.Pattern[str]:
 def denies_or_negates(statement: Statement) -> bool:
     """The statement is itself a denial or a negation: one side of a dispute. A negation that a contrast turns
     from ("won't disclose his net worth but says it's in the high eight figures") ends in what it asserts."""
-    return is_denial(statement) or (bool(statement.negation) and not _turns_after(statement.text, statement.negation))
+    return is_denial(statement) or (bool(statement.negation) and not negation_turned_from(statement))
+
+
+def negation_turned_from(statement: Statement) -> bool:
+    """A contrast follows the statement's negation ("won't disclose ... but says ..."): it ends in what it asserts."""
+    return bool(statement.negation) and _turns_after(statement.text, statement.negation)
 
 
 @lru_cache(maxsize=16_384)

@@ -52,7 +52,7 @@ from claimcheck.match.differences import (
     compare_alternatives,
     compare_numbers,
 )
-from claimcheck.match.disputes import denies_whole_tale, is_denial
+from claimcheck.match.disputes import denies_whole_tale, is_denial, negation_turned_from
 from claimcheck.match.meaning import Meaning
 from claimcheck.models import PLACE_LABELS, EvidenceRule, Stance, Statement
 
@@ -316,7 +316,15 @@ def _denied_action_stated(p: _Pair) -> Finding | None:
 
 
 def _other_action(p: _Pair) -> Finding | None:
-    return _mention(EvidenceRule.OTHER_ACTION, "related, but about another action") if p.opposite else None
+    if not p.opposite or _turned_from(p.claim if p.claim_negated else p.sentence):
+        return None
+    return _mention(EvidenceRule.OTHER_ACTION, "related, but about another action")
+
+
+def _turned_from(negated: Statement) -> bool:
+    """The negation is of another action, and a contrast turns from it to what the statement asserts ("won't
+    disclose his net worth but says it's in the high eight figures"): no opposite polarity to the other statement."""
+    return negation_turned_from(negated) and not (negated.prevented or negated.denial or negated.negated_actions)
 
 
 def _hedged(p: _Pair) -> Finding | None:
