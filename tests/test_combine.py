@@ -165,3 +165,14 @@ def test_a_model_reading_that_does_not_decide_is_said_as_the_model_read_it(claim
 
     assert decision is not None and decision.stance == "mentions"
     assert decision.reason.startswith(opening) and decision.reason.endswith(ending), decision.reason
+
+
+def test_a_contrast_before_the_negation_does_not_turn_from_it(nlp):
+    # The negated verb's word stands earlier too ("signed"), before a "but": the negation still ends the sentence.
+    claim = _sentences("After he signed with the club but left it, the striker did not sign a new contract.", nlp,
+                       "claim.txt")[0]
+    sentences = _sentences("The striker has signed a new three-year contract with the club, his agent said.", nlp)
+
+    decision = combine(claim, None, DISAGREEING, sentences, typed=False)
+
+    assert claim.negation is not None and decision is not None and decision.stance == "contradicts", decision.reason

@@ -160,9 +160,14 @@ def negation_turned_from(statement: Statement) -> bool:
 
 @lru_cache(maxsize=16_384)
 def _turns_after(text: str, cue: str) -> bool:
-    lower, last = text.lower(), cue.lower().split()[-1]  # the cue is the parse's tokens ("wo n't disclose")
-    at = lower.find(last)
-    return at >= 0 and _patterns().contrast.search(lower, at + len(last)) is not None
+    """A contrast word follows the negation cue in the text. The cue is the parse's tokens ("wo n't disclose"),
+    found as written ("won't disclose"), not by its verb alone, which may stand earlier ("After he signed ...")."""
+    lower = text.lower()
+    written = re.compile(r"\s*".join(re.escape(token) for token in cue.lower().split()))
+    found = written.search(lower)
+    if found is None:
+        return False
+    return _patterns().contrast.search(lower, found.end()) is not None
 
 
 def _figures(statement: Statement) -> tuple[float, ...]:
