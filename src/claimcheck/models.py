@@ -82,6 +82,11 @@ class Quantity(_Frozen):
         return self.text if self.qualifier == Qualifier.RANGE or vague else describe_amount(self.value, self.unit)
 
 
+def short_source(source: str) -> str:
+    """A source as reports and reasons name it: a file by its name, a URL whole."""
+    return source.rsplit("/", 1)[-1] if "://" not in source else source
+
+
 def describe_amount(value: float, unit: str | None) -> str:
     """An amount in short words for reasons: 2.2e9 USD -> '$2.2 billion'."""
     for scale_name, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):

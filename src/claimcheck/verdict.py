@@ -13,7 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from claimcheck.models import Claim, ClaimSlots, Evidence, EvidenceRule, TemporalMark, TimeSlot, Verdict, Worth
+from claimcheck.models import (
+    Claim,
+    ClaimSlots,
+    Evidence,
+    EvidenceRule,
+    TemporalMark,
+    TimeSlot,
+    Verdict,
+    Worth,
+    short_source,
+)
 from claimcheck.timeline import Days, before_event, figure_relation, iso_day, placed_at
 
 TYPED_CLAIM_CORROBORATION = 2
@@ -161,11 +171,7 @@ def _mentions_reason(evidence: list[Evidence]) -> str:
     verb = "mentions" if len(mentions) == 1 else "mention"
     why = closest.reason if len(closest.reason) <= MENTION_REASON_CHARS else \
         closest.reason[:MENTION_REASON_CHARS].rsplit(" ", 1)[0] + " ..."
-    return f"; {_plural(len(mentions), 'other source')} only {verb} it (closest, {_short_name(closest.source)}: {why})"
-
-
-def _short_name(source: str) -> str:
-    return source.rstrip("/").rsplit("/", 1)[-1] or source
+    return f"; {_plural(len(mentions), 'other source')} only {verb} it (closest, {short_source(closest.source)}: {why})"
 
 
 def _time_reason(evidence: list[Evidence]) -> str:

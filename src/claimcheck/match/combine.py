@@ -129,11 +129,7 @@ def combine(
         held_back = f"under the {MIN_AGREE_PROBABILITY:.0%} it needs to call it support"
     elif prediction.label == "disagree" and probabilities["disagree"] < MIN_DISAGREE_PROBABILITY:
         held_back = f"under the {MIN_DISAGREE_PROBABILITY:.0%} it needs to call it contradiction"
-    elif (
-        prediction.label == "disagree"
-        and probabilities["disagree"] >= MIN_DISAGREE_PROBABILITY
-        and not restates
-    ):
+    elif prediction.label == "disagree" and not restates:
         # Only when contradiction is the model's best reading, and never for a source that restates the
         # claim (a hedged relay of it, say): a false contradiction costs an analyst most.
         may_contradict, denial = denial_reaching(claim, sentences, denials, typed=typed)

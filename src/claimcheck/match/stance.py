@@ -324,7 +324,7 @@ def _other_action(p: _Pair) -> Finding | None:
 def _turned_from(negated: Statement) -> bool:
     """The negation is of another action, and a contrast turns from it to what the statement asserts ("won't
     disclose his net worth but says it's in the high eight figures"): no opposite polarity to the other statement."""
-    return negation_turned_from(negated) and not (negated.prevented or negated.denial or negated.negated_actions)
+    return negation_turned_from(negated) and not negated.denial
 
 
 def _hedged(p: _Pair) -> Finding | None:

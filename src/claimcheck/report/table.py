@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING
 
-from claimcheck.models import CorpusInfo, Report, Verdict
+from claimcheck.models import CorpusInfo, Report, Verdict, short_source
 from claimcheck.report.evidence_text import reason_and_notes, source_and_party
 
 if TYPE_CHECKING:
@@ -18,11 +18,6 @@ LABEL_STYLES = {
     "unmatched": "dim",
 }
 STANCE_STYLES = {"supports": "green", "contradicts": "red", "mentions": "dim"}
-
-
-def short_source(source: str) -> str:
-    """A file by its name, a URL whole."""
-    return source.rsplit("/", 1)[-1] if "://" not in source else source
 
 
 def text_console(buffer: io.StringIO, *, width: int, color: bool) -> Console:
