@@ -126,6 +126,11 @@ def main_predicate(sent):
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
+    for child in root.children:
+        if _reports_in_order_to(child):
+            said = [c for c in child.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            if said:
+                return said[0], root
     return root, None
 
 
@@ -179,6 +184,16 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
 _LIKENESS_MARKS = frozenset({"like", "as", "if"})
 
 
+def _reports_in_order_to(clause) -> bool:
+    """'updated her page to say that ...', 'contacted his employer to say that ...': a reporting verb in a
+    clause of purpose introduces what is said, as 'went on to say that' does (which the parser calls xcomp)."""
+    return (
+        clause.dep_ == "advcl"
+        and clause.lemma_.lower() in lexicon().reporting_verbs
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    )
+
+
 def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
     """The actions negated in the clauses the main verb introduces, below a main verb that is not negated.
     A clause below a negated verb keeps that verb's polarity and is not searched."""
@@ -187,7 +202,8 @@ def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
         if child.pos_ not in {"VERB", "AUX"}:
             continue
         introduced = child.dep_ in _COMPLEMENT_DEPS or (
-            child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _LIKENESS_MARKS for c in child.children))
+            child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _LIKENESS_MARKS for c in child.children)
+        ) or _reports_in_order_to(child)
         if not introduced:
             continue
         if (cue := _negation(child)) is not None:
