@@ -86,9 +86,11 @@ def match_claim(
     statement = claim.statement
     if _content_size(statement) < MIN_CLAIM_TERMS:
         return []
-    # What is looked for is the assertion: who it is attributed to is left out of the query.
+    # What is looked for is the assertion; who it is attributed to only ranks ('the priest claims God is
+    # female': a sentence on God and the priest comes before one on God alone), it never decides.
     core = statement.core_terms if len(statement.core_terms) >= 3 else statement.terms
-    query = [t for t in core if t not in statement.attribution_terms] + list(statement.background_terms)
+    asserted = [t for t in core if t not in statement.attribution_terms]
+    query = asserted + list(statement.background_terms) + list(statement.attribution_terms)
     best: dict[str, SentenceStance] = {}
     ranked_sources: list[str] = []
     meaning = None if claim.typed else meaning
