@@ -9,12 +9,14 @@ PROFILE = (
     "Dana Whitfield, a chemist from Leeds, won the Harrow Prize on Monday.\n\n"
     "Whitfield's biggest influence is Margaret Ostrova, a retired physicist from Geneva who ranks among "
     "the most cited scientists of her generation.\n\n"
-    "Whitfield bought a farmhouse near Harrogate, though the sellers will stay there until they find 2 flats.\n"
+    "Whitfield bought a farmhouse near Harrogate, though the sellers will stay there until they find 2 flats.\n\n"
+    "Her laboratory opened in Harrogate last spring, with 14 researchers moving from Leeds.\n"
 )
 OTHER = (
     "Dana Whitfield said she would use the prize money to fund a laboratory.\n\n"
     "Her influence is Margaret Ostrova.\n\n"
-    "Dana Whitfield recently bought a farmhouse near Harrogate.\n"
+    "Dana Whitfield recently bought a farmhouse near Harrogate.\n\n"
+    "Whitfield's laboratory opened in Harrogate last spring.\n"
 )
 THIRD = "The Harrow Prize went to Dana Whitfield this week.\n"
 # Unrelated news, so that term rarity resembles a real corpus (in five sentences every word is common).
@@ -72,3 +74,12 @@ def test_a_typed_claim_must_be_stated_in_full(tmp_path, nlp):
     other = [e for e in verdict.evidence if e.source.endswith("other.txt")]
     assert other and other[0].stance == "mentions", other
     assert "Geneva" in other[0].reason
+
+
+def test_a_circumstance_told_with_with_is_an_aside(tmp_path, nlp):
+    # "with 14 researchers moving from Leeds" is a clause of its own after "with": the circumstance of the
+    # opening, not what the sentence asserts
+    verdict = _profile_verdict(tmp_path, nlp, "laboratory opened")
+    assert verdict.label == "corroborated", verdict.reason
+    (support,) = [e for e in verdict.evidence if e.stance == "supports"]
+    assert support.sentence == "Whitfield's laboratory opened in Harrogate last spring."
