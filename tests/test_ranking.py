@@ -146,44 +146,6 @@ def test_match_claim_hears_other_sources_when_its_own_article_matches_more_than_
     assert [e.source for e in evidence] == ["b_other.txt"]
 
 
-def test_who_a_claim_is_attributed_to_ranks_the_sources_that_name_them_first() -> None:
-    # "The retired bishop claims the statue wept": the speaker is left out of what a source must say, but a
-    # sentence naming the bishop and the statue is the story's, one on any weeping statue is not.
-    def statement(source: str, terms: list[str], attribution: tuple[str, ...] = ()) -> Statement:
-        return Statement(id=f"{source}#0", source=source, text=" ".join(terms), start=0, end=10, terms=terms,
-                         core_terms=[t for t in terms if t not in attribution], attribution_terms=list(attribution))
-
-    index = StatementIndex([
-        statement("a_tourists.txt", ["statue", "weep", "tourist"]),
-        statement("b_museum.txt", ["statue", "weep", "museum"]),
-        statement("c_bishop.txt", ["bishop", "retire", "statue", "weep"]),
-    ])
-    said = statement("claim", ["bishop", "retire", "statue", "weep"], attribution=["bishop", "retire"])
-    claim = Claim(id="c1", text="The retired bishop claims the statue wept.", name="statue wept", typed=True,
-                  statement=said)
-    evidence = match_claim(claim, index, origin_of=lambda source: source, limit=1)
-    assert [e.source for e in evidence] == ["c_bishop.txt"]
-
-
-def test_the_words_of_a_claims_side_clauses_rank_the_sources_that_say_them_first() -> None:
-    # "Troops, who crossed from Belgorod, are fighting in Kursk": its main point decides, but a source that
-    # also names Belgorod tells the same story.
-    def statement(source: str, terms: list[str], core: list[str]) -> Statement:
-        return Statement(id=f"{source}#0", source=source, text=" ".join(terms), start=0, end=10, terms=terms,
-                         core_terms=core)
-
-    main_point = ["troop", "fight", "kursk"]
-    index = StatementIndex([
-        statement("a_elsewhere.txt", [*main_point, "village"], main_point),
-        statement("b_same_story.txt", [*main_point, "belgorod"], main_point),
-    ])
-    said = statement("article.txt", [*main_point, "cross", "belgorod"], main_point)
-    claim = Claim(id="c1", text="Troops, who crossed from Belgorod, are fighting in Kursk.", name="troops in Kursk",
-                  typed=False, source="article.txt", statement=said)
-    evidence = match_claim(claim, index, origin_of=lambda source: source, limit=1)
-    assert [e.source for e in evidence] == ["b_same_story.txt"]
-
-
 def test_store_and_memory_propose_the_same_candidates_for_a_random_corpus(tmp_path: Path) -> None:
     rng = random.Random(7)
     vocabulary = [f"t{number}" for number in range(40)] + ["say", "north_korea", "RS-26"]

@@ -86,10 +86,9 @@ def match_claim(
     statement = claim.statement
     if _content_size(statement) < MIN_CLAIM_TERMS:
         return []
-    # What decides is the assertion; every word of the claim ranks, so that the claim's own story comes first:
-    # its side clauses and who it is attributed to ('the priest claims God is female': a sentence on God and
-    # the priest before one on God alone).
-    query = [*statement.terms, *statement.background_terms, *statement.attribution_terms]
+    # What is looked for is the assertion: who it is attributed to is left out of the query.
+    core = statement.core_terms if len(statement.core_terms) >= 3 else statement.terms
+    query = [t for t in core if t not in statement.attribution_terms] + list(statement.background_terms)
     best: dict[str, SentenceStance] = {}
     ranked_sources: list[str] = []
     meaning = None if claim.typed else meaning
