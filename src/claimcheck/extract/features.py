@@ -309,16 +309,18 @@ def _core_tokens(predicate, reporting_root, attributing: frozenset[int]) -> set[
         for child in token.children:
             if child.dep_ in SIDE_CLAUSES or child.i == skip or child.lower_ == "according" or child.i in attributing:
                 continue
-            if _absolute(child):
-                continue
-            stack.append(child)
+            if not _absolute(child):
+                stack.append(child)
     return core
+
+
+_ABSOLUTE_OPENERS = frozenset({"with", "without"})
 
 
 def _absolute(token) -> bool:
     """'with Jason Bonham filling in on drums', 'with the roads closed': a clause of its own after 'with',
     the circumstance of the main clause, not part of what it asserts."""
-    return token.dep_ == "prep" and token.lower_ in {"with", "without"} and any(
+    return token.dep_ == "prep" and token.lower_ in _ABSOLUTE_OPENERS and any(
         clause.dep_ == "pcomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
         for clause in token.children
     )
