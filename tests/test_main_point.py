@@ -10,15 +10,13 @@ PROFILE = (
     "Whitfield's biggest influence is Margaret Ostrova, a retired physicist from Geneva who ranks among "
     "the most cited scientists of her generation.\n\n"
     "Whitfield bought a farmhouse near Harrogate, though the sellers will stay there until they find 2 flats.\n\n"
-    "Her laboratory opened in Harrogate last spring, with 14 researchers moving from Leeds.\n\n"
-    "Whitfield has lectured at several universities, including Uppsala and Bologna.\n"
+    "Her laboratory opened in Harrogate last spring, with 14 researchers moving from Leeds.\n"
 )
 OTHER = (
     "Dana Whitfield said she would use the prize money to fund a laboratory.\n\n"
     "Her influence is Margaret Ostrova.\n\n"
     "Dana Whitfield recently bought a farmhouse near Harrogate.\n\n"
-    "Whitfield's laboratory opened in Harrogate last spring.\n\n"
-    "Dana Whitfield has lectured at several universities.\n"
+    "Whitfield's laboratory opened in Harrogate last spring.\n"
 )
 THIRD = "The Harrow Prize went to Dana Whitfield this week.\n"
 # Unrelated news, so that term rarity resembles a real corpus (in five sentences every word is common).
@@ -85,10 +83,3 @@ def test_a_circumstance_told_with_with_is_an_aside(tmp_path, nlp):
     assert verdict.label == "corroborated", verdict.reason
     (support,) = [e for e in verdict.evidence if e.stance == "supports"]
     assert support.sentence == "Whitfield's laboratory opened in Harrogate last spring."
-
-
-def test_examples_after_including_are_an_aside(tmp_path, nlp):
-    verdict = _profile_verdict(tmp_path, nlp, "lectured")
-    assert verdict.label == "corroborated", verdict.reason
-    (support,) = [e for e in verdict.evidence if e.stance == "supports"]
-    assert support.sentence == "Dana Whitfield has lectured at several universities."

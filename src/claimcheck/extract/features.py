@@ -309,7 +309,7 @@ def _core_tokens(predicate, reporting_root, attributing: frozenset[int]) -> set[
         for child in token.children:
             if child.dep_ in SIDE_CLAUSES or child.i == skip or child.lower_ == "according" or child.i in attributing:
                 continue
-            if not _aside_phrase(child):
+            if not _absolute(child):
                 stack.append(child)
     return core
 
@@ -317,15 +317,10 @@ def _core_tokens(predicate, reporting_root, attributing: frozenset[int]) -> set[
 _ABSOLUTE_OPENERS = frozenset({"with", "without"})
 
 
-def _aside_phrase(token) -> bool:
-    """A phrase that tells the main clause's circumstance or examples, not what it asserts: a clause of its own
-    after 'with' ('with Jason Bonham filling in on drums', 'with the roads closed'), or examples after
-    'including' or 'such as' ('deployed in Russia, including frontline areas like Kursk')."""
-    if token.dep_ != "prep":
-        return False
-    if token.lower_ == "including" or (token.lower_ == "as" and any(c.lower_ == "such" for c in token.children)):
-        return True
-    return token.lower_ in _ABSOLUTE_OPENERS and any(
+def _absolute(token) -> bool:
+    """'with Jason Bonham filling in on drums', 'with the roads closed': a clause of its own after 'with',
+    the circumstance of the main clause, not part of what it asserts."""
+    return token.dep_ == "prep" and token.lower_ in _ABSOLUTE_OPENERS and any(
         clause.dep_ == "pcomp" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in clause.children)
         for clause in token.children
     )
