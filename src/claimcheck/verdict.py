@@ -161,7 +161,7 @@ def _superseded_note(reason: str, claim_days: Days, source_days: Days, relation:
 
 
 def _mentions_reason(evidence: list[Evidence]) -> str:
-    """'; 2 other sources only mention it (closest: hedged: 'reportedly')': what keeps the claim single-sourced
+    """'; 2 other sources only mention it (closest, wire.txt: hedged: 'reportedly')': what keeps the claim single-sourced
     when others speak of it, the most relevant one's reason first. Sources of the claim's own origin are not in
     `evidence`."""
     mentions = [e for e in evidence if e.stance == "mentions"]

@@ -107,8 +107,8 @@ def find_attribution(sent, predicate, reporting_root, raw_text: str) -> Attribut
     # speaker is asserted
     described = {i for t in doc[sent.start : sent.end] if t.dep_ in {"relcl", "acl"} and t.i in tokens for i in _subtree(t)}
     tokens = {i for i in tokens if not doc[i].is_punct and i not in described}
-    # 'X went on to confirm that Y': the word that attributes is the one Y hangs from
-    verb = predicate.head if reporting_root is not None and predicate.head.i != head.i else head
+    # the word Y hangs from attributes it: the reporting root, or its clause 'X posted a notice to confirm that Y'
+    verb = predicate.head if reporting_root is not None else head
     return AttributionSpan(frozenset(tokens), who, name, verb.lemma_.lower())
 
 
