@@ -131,7 +131,30 @@ def main_predicate(sent):
             said = [c for c in child.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
             if said:
                 return said[0], root
+    said = _what_a_message_says(root)
+    if said is not None:
+        return said, root
     return root, None
+
+
+def _what_a_message_says(root):
+    """'issued a statement saying that Y', 'posted a video claiming Y': the root only puts out a message, and
+    what the message says is the assertion, told by the root's subject. The parser hangs the participle on
+    the message or on the root; a root with no message for object ('defended the decision, saying that Y')
+    asserts its own action."""
+    words = lexicon()
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in words.falsifiable_nouns for c in root.children):
+        return None
+    messages = [c for c in root.children if c.dep_ == "dobj"]
+    for clause in [*(c for m in messages for c in m.children if c.dep_ == "acl"),
+                   *(c for c in root.children if c.dep_ == "advcl")]:
+        lemma = clause.lemma_.lower()
+        if clause.tag_ != "VBG" or (lemma not in words.reporting_verbs and lemma not in words.belief_verbs):
+            continue
+        said = [c for c in clause.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        if said:
+            return said[0]
+    return None
 
 
 def _misparsed_verb(root):
