@@ -35,3 +35,5 @@ def test_stance_case(case, nlp):
     assert decision is not None, "the sentence should count as evidence"
     assert decision.stance == case["stance"], decision.reason
     assert case.get("reason", "").lower() in decision.reason.lower()
+    if "attributed_to" in case:  # who the sentence relays the claim from, or null for its own voice
+        assert decision.statement.attribution == case["attributed_to"]

@@ -150,6 +150,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     vouching_verbs: frozenset[str]
     belief_verbs: frozenset[str]
+    finding_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     non_hedging_modals: frozenset[str]
     conditional_openers: tuple[str, ...]
@@ -267,6 +268,7 @@ def lexicon() -> Lexicon:
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         vouching_verbs=frozenset(cues["vouching_verbs"]),
         belief_verbs=frozenset(cues["belief_verbs"]),
+        finding_verbs=frozenset(cues["finding_verbs"]),
         modal_verbs=frozenset(cues["modal_verbs"]),
         non_hedging_modals=frozenset(cues["non_hedging_modals"]),
         conditional_openers=tuple(cues["conditional_openers"]),

@@ -118,6 +118,14 @@ class NegatedAction(_Frozen):
     cue: str = Field(description="The negated verb with its negation, e.g. 'will no longer be playing'.")
 
 
+class RelayedClause(_Frozen):
+    """What a clause describing someone reports of them: 'Carol Leonnig, who found that Y', 'a tweet that said
+    Y'. The sentence relays Y from that party rather than asserting it in its own voice."""
+
+    by: str = Field(description="The party the clause reports, as written: 'Carol Leonnig of The Washington Post'.")
+    terms: list[str] = Field(description="Terms of what is reported (Y) that the rest of the sentence does not hold.")
+
+
 class Statement(_Frozen):
     """One sentence of a source (or one typed claim) with the features stance decisions need.
 
@@ -170,6 +178,11 @@ class Statement(_Frozen):
     attribution_terms: list[str] = Field(
         default_factory=list,
         description="Terms of the attribution only ('the Pentagon said', 'according to X'): never what must be matched.",
+    )
+    relayed_clauses: list[RelayedClause] = Field(
+        default_factory=list,
+        description="Clauses describing a party that report what it said or found ('X, who found that Y'): a "
+        "source matching a claim mostly on Y relays it from X.",
     )
     vouched: bool = Field(
         False, description="The attributing verb takes what it introduces as true ('X confirmed that Y', 'Y, X "

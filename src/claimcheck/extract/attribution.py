@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claimcheck.lexicon import lexicon, slot_words
 from claimcheck.models import Attribution, AttributionType
 
-__all__ = ["AttributionSpan", "find_attribution"]
+__all__ = ["AttributionSpan", "find_attribution", "party_named"]
 
 SIDE_DEPS = frozenset({"advcl", "parataxis", "prep", "conj", "npadvmod"})
 WHO_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent"})
@@ -51,6 +51,12 @@ def _phrase(token) -> tuple[int, ...]:
     while words and doc[words[-1]].is_punct:
         words.pop()
     return tuple(words)
+
+
+def party_named(token) -> str:
+    """The noun phrase of a party as written, without the clauses that say more of it."""
+    words = _phrase(token)
+    return token.doc[words[0] : words[-1] + 1].text if words else token.text
 
 
 def _who(head) -> tuple[int, ...]:

@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.extract.attribution import find_attribution
+from claimcheck.extract.attribution import find_attribution, party_named
 from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.lexicon import lexicon
-from claimcheck.models import EntityMention, NegatedAction, Quantity, Statement
+from claimcheck.models import EntityMention, NegatedAction, Quantity, RelayedClause, Statement
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
 AUX_DEPS = frozenset({"aux", "auxpass"})
@@ -215,6 +215,37 @@ def _reports_in_order_to(clause) -> bool:
         and clause.lemma_.lower() in lexicon().reporting_verbs
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     )
+
+
+_DESCRIBING_CLAUSES = frozenset({"relcl", "acl"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+
+def _relayed_clauses(sent, predicate) -> list[tuple[str, set[int]]]:
+    """(party, token indexes of what it reports) for each clause describing a party that reports, believes
+    or found something: 'Carol Leonnig, who found that Y', 'a tweet that said Y', 'the lawyer who claimed Y'.
+    Not a clause holding the sentence's own predicate."""
+    words = lexicon()
+    verbs = words.reporting_verbs | words.belief_verbs | words.finding_verbs
+    found = []
+    for clause in sent:
+        if clause.dep_ not in _DESCRIBING_CLAUSES or clause.lemma_.lower() not in verbs:
+            continue
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        # 'the mill, which the mayor said had stood since 1820': the mayor speaks, and the mill is what is said
+        speaker_apart = subject is not None and subject.tag_ not in _RELATIVE_TAGS
+        for said in clause.children:
+            if said.dep_ == "ccomp" and said.pos_ in {"VERB", "AUX"}:
+                reported = {t.i for t in said.subtree}
+                if speaker_apart:
+                    reported.update(t.i for t in clause.head.subtree if t.i not in _subtree_of(clause))
+                if predicate.i not in reported:
+                    found.append((party_named(subject if speaker_apart else clause.head), reported))
+    return found
+
+
+def _subtree_of(token) -> set[int]:
+    return {t.i for t in token.subtree}
 
 
 def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
@@ -436,6 +467,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     background_terms: list[str] = []
     entities: list[EntityMention] = []
     seen_entity_tokens: set[int] = set()
+    term_tokens: dict[str, set[int]] = {}  # where each term is said, to tell what only a relayed clause says
     for ent in ents:
         ent_indexes = range(ent.start, ent.end)
         if ent.label_ in SKIP_ENTITY_LABELS:
@@ -449,6 +481,8 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         target = background_terms if all(i in background for i in ent_indexes) else terms
         implied = [k for term in ent_terms for k in words.implies.get(term, ())]
         target.extend(ent_terms + implied)
+        for term in ent_terms + implied:
+            term_tokens.setdefault(term, set()).update(ent_indexes)
         (said_by.extend if all(i in attributing for i in ent_indexes) else asserted.update)(ent_terms)
         if target is terms and any(i in core for i in ent_indexes):
             core_terms.extend(ent_terms + implied)
@@ -461,6 +495,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         if term in words.generic_terms or term in words.reporting_verbs:
             continue
         (background_terms if index in background else terms).append(term)
+        term_tokens.setdefault(term, set()).add(index)
         (said_by.append if index in attributing else asserted.add)(term)
         if index in core and index not in background:
             core_terms.append(term)
@@ -469,6 +504,10 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     background_terms = [t for t in dict.fromkeys(background_terms) if t and t not in terms]
     core_terms = [t for t in core_terms if t]
 
+    relayed_clauses = [
+        RelayedClause(by=party, terms=[t for t in terms if term_tokens.get(t, set()) <= reported])
+        for party, reported in _relayed_clauses(sent, predicate)
+    ]
     hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in words.modal_verbs]
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
     hedging_modals = words.modal_verbs - words.non_hedging_modals - ({"would"} if reporting_root is not None else set())
@@ -513,6 +552,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         hedges=list(dict.fromkeys(hedges)),
         attribution=attribution.name if attribution is not None else None,
         attribution_terms=[t for t in dict.fromkeys(said_by) if t and t not in asserted],
+        relayed_clauses=[clause for clause in relayed_clauses if clause.terms],
         vouched=attribution is not None and bool(attribution.name) and attribution.verb in words.vouching_verbs,
         kind=kind,
         tense=_tense(predicate),

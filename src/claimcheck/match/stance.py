@@ -476,9 +476,22 @@ def decide_stance(
         similarity = meaning.similarity(claim.text, sentence.text)
         if not _close_in_meaning(cover.relevance, similarity):
             return None
+    sentence = _relayed(sentence, cover)
     pair = _Pair(claim, sentence, idf, cover, main_point=main_point, similarity=similarity, meaning=meaning)
     found = next((finding for rule in RULES if (finding := rule(pair)) is not None), None) or _support(pair)
     return SentenceStance(sentence, found.stance, found.rule, found.reason, cover.relevance, found.strength)
+
+
+def _relayed(sentence: Statement, cover: Coverage) -> Statement:
+    """The sentence as relaying the claim from a party when most of what it holds of the claim is in what a clause
+    describing that party reports ("Rachel Martin speaks with Carol Leonnig, who found that Y"). Not a sentence
+    that in its own voice denies or negates what it tells of ("reports claiming that Y have been denied")."""
+    if sentence.attribution or not sentence.relayed_clauses or sentence.denial or sentence.negation:
+        return sentence
+    for clause in sentence.relayed_clauses:
+        if 2 * len(cover.covered.intersection(clause.terms)) > len(cover.covered):
+            return sentence.model_copy(update={"attribution": clause.by, "vouched": False})
+    return sentence
 
 
 def _entity_names(claim: Statement, keys) -> str:
