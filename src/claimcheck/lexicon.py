@@ -151,6 +151,7 @@ class Lexicon:
     vouching_verbs: frozenset[str]
     belief_verbs: frozenset[str]
     finding_verbs: frozenset[str]
+    accusing_verbs: frozenset[str]
     modal_verbs: frozenset[str]
     non_hedging_modals: frozenset[str]
     conditional_openers: tuple[str, ...]
@@ -269,6 +270,7 @@ def lexicon() -> Lexicon:
         vouching_verbs=frozenset(cues["vouching_verbs"]),
         belief_verbs=frozenset(cues["belief_verbs"]),
         finding_verbs=frozenset(cues["finding_verbs"]),
+        accusing_verbs=frozenset(cues["accusing_verbs"]),
         modal_verbs=frozenset(cues["modal_verbs"]),
         non_hedging_modals=frozenset(cues["non_hedging_modals"]),
         conditional_openers=tuple(cues["conditional_openers"]),

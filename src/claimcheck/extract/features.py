@@ -134,7 +134,31 @@ def main_predicate(sent):
     said = _what_a_message_says(root)
     if said is not None:
         return said, root
+    alleged = accused_action(root)
+    if alleged is not None:
+        return alleged, root
     return root, None
+
+
+def accused_action(root):
+    """'Ukraine accused Russia of shelling the plant': the action a party is accused of (the verb after the
+    accusing verb's preposition, which the parser may hang on the accused), or None."""
+    accusing = lexicon().accusing_verbs
+    for head in (root, *(c for c in root.children if c.dep_ == "dobj")):
+        for preposition in head.children:
+            if preposition.dep_ == "prep" and f"{root.lemma_.lower()} {preposition.lower_}" in accusing:
+                for action in preposition.children:
+                    if action.dep_ == "pcomp" and action.pos_ == "VERB":
+                        return action
+    return None
+
+
+def _accused(reporting_root) -> set[int]:
+    """Token indexes of who is accused ('Russia' in 'Ukraine accused Russia of ...', 'Russia was accused of ...'):
+    a participant of the action, not part of the attribution."""
+    if reporting_root is None or accused_action(reporting_root) is None:
+        return set()
+    return {t.i for c in reporting_root.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
 
 
 def _what_a_message_says(root):
@@ -456,9 +480,10 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     background = _background_tokens(tokens, lemmas)
     predicate, reporting_root = main_predicate(sent)
     attribution = find_attribution(sent, predicate, reporting_root, raw_text)
-    attributing = attribution.tokens if attribution is not None else frozenset()
+    accused = _accused(reporting_root)
+    attributing = attribution.tokens - accused if attribution is not None else frozenset()
     # what describes a person is said, and a source saying it covers it, but it is not the claim's core
-    core = _core_tokens(predicate, reporting_root, attributing) - _describing_tokens(ents)
+    core = (_core_tokens(predicate, reporting_root, attributing) | accused) - _describing_tokens(ents)
     action, negation, prevented = _action(predicate)
     said_by: list[str] = []  # terms of words that only attribute
     asserted: set[str] = set()  # terms of the other words (a term in both is asserted)
@@ -509,6 +534,8 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         for party, reported in _relayed_clauses(sent, predicate)
     ]
     hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in words.modal_verbs]
+    if accused and (attribution is None or not attribution.name):
+        hedges.append("accused of")  # 'Russia has been accused of shelling the plant': by no one named
     # In reported speech "would" is the future of the past ("said the route would stay closed"), not a hedge.
     hedging_modals = words.modal_verbs - words.non_hedging_modals - ({"would"} if reporting_root is not None else set())
     hedges += [
