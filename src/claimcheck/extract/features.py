@@ -134,13 +134,13 @@ def main_predicate(sent):
     said = _what_a_message_says(root)
     if said is not None:
         return said, root
-    alleged = accused_action(root)
+    alleged = _accused_action(root)
     if alleged is not None:
         return alleged, root
     return root, None
 
 
-def accused_action(root):
+def _accused_action(root):
     """'Ukraine accused Russia of shelling the plant': the action a party is accused of (the verb after the
     accusing verb's preposition, which the parser may hang on the accused), or None."""
     accusing = lexicon().accusing_verbs
@@ -156,7 +156,7 @@ def accused_action(root):
 def _accused(reporting_root) -> set[int]:
     """Token indexes of who is accused ('Russia' in 'Ukraine accused Russia of ...', 'Russia was accused of ...'):
     a participant of the action, not part of the attribution."""
-    if reporting_root is None or accused_action(reporting_root) is None:
+    if reporting_root is None or _accused_action(reporting_root) is None:
         return set()
     return {t.i for c in reporting_root.children if c.dep_ in {"dobj", "nsubjpass"} for t in c.subtree}
 
@@ -167,9 +167,9 @@ def _what_a_message_says(root):
     the message or on the root; a root with no message for object ('defended the decision, saying that Y')
     asserts its own action."""
     words = lexicon()
-    if not any(c.dep_ == "dobj" and c.lemma_.lower() in words.falsifiable_nouns for c in root.children):
-        return None
     messages = [c for c in root.children if c.dep_ == "dobj"]
+    if not any(message.lemma_.lower() in words.falsifiable_nouns for message in messages):
+        return None
     for clause in [*(c for m in messages for c in m.children if c.dep_ == "acl"),
                    *(c for c in root.children if c.dep_ == "advcl")]:
         lemma = clause.lemma_.lower()
@@ -232,11 +232,12 @@ _LIKENESS_MARKS = frozenset({"like", "as", "if"})
 
 
 def _reports_in_order_to(clause) -> bool:
-    """'updated her page to say that ...', 'contacted his employer to say that ...': a reporting verb in a
+    """'updated her page to say that ...', 'took to Twitter to claim that ...': a reporting or belief verb in a
     clause of purpose introduces what is said, as 'went on to say that' does (which the parser calls xcomp)."""
+    words = lexicon()
     return (
         clause.dep_ == "advcl"
-        and clause.lemma_.lower() in lexicon().reporting_verbs
+        and (clause.lemma_.lower() in words.reporting_verbs or clause.lemma_.lower() in words.belief_verbs)
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     )
 
@@ -262,14 +263,11 @@ def _relayed_clauses(sent, predicate) -> list[tuple[str, set[int]]]:
             if said.dep_ == "ccomp" and said.pos_ in {"VERB", "AUX"}:
                 reported = {t.i for t in said.subtree}
                 if speaker_apart:
-                    reported.update(t.i for t in clause.head.subtree if t.i not in _subtree_of(clause))
+                    described = {t.i for t in clause.subtree}
+                    reported.update(t.i for t in clause.head.subtree if t.i not in described)
                 if predicate.i not in reported:
                     found.append((party_named(subject if speaker_apart else clause.head), reported))
     return found
-
-
-def _subtree_of(token) -> set[int]:
-    return {t.i for t in token.subtree}
 
 
 def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
