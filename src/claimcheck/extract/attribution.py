@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claimcheck.lexicon import lexicon, slot_words
 from claimcheck.models import Attribution, AttributionType
 
-__all__ = ["AttributionSpan", "find_attribution", "party_named"]
+__all__ = ["AttributionSpan", "find_attribution", "party_named", "quoted_as_saying"]
 
 SIDE_DEPS = frozenset({"advcl", "parataxis", "prep", "conj", "npadvmod"})
 WHO_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent"})
@@ -59,6 +59,20 @@ def party_named(token) -> str:
     return token.doc[words[0] : words[-1] + 1].text if words else token.text
 
 
+def quoted_as_saying(root):
+    """'The minister was quoted as saying that Y', 'the paper quoted an official as saying Y': Y's verb, or None."""
+    if root.lemma_.lower() != "quote":
+        return None
+    for preposition in root.children:
+        if preposition.dep_ == "prep" and preposition.lower_ == "as":
+            for saying in preposition.children:
+                if saying.dep_ == "pcomp" and saying.lemma_.lower() in lexicon().reporting_verbs:
+                    said = [c for c in saying.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+                    if said:
+                        return said[0]
+    return None
+
+
 def _who(head) -> tuple[int, ...]:
     """X of a reporting word: its subject, 'by X' (passive), the object of 'citing X', 'to X' of 'according'."""
     for child in head.children:
@@ -94,7 +108,14 @@ def _side_clause(predicate):
 def find_attribution(sent, predicate, reporting_root, raw_text: str) -> AttributionSpan | None:
     """The attribution of a sentence (a spaCy Span) whose asserted verb is `predicate`, or None."""
     doc = sent.doc
-    if reporting_root is not None:
+    quoted = [] if reporting_root is None or quoted_as_saying(reporting_root) is None else [
+        c for c in reporting_root.children if c.dep_ in {"nsubjpass", "dobj"}
+    ]
+    if quoted:
+        # who is quoted speaks: 'the minister' of 'The minister was quoted as saying', not who quotes
+        tokens = _subtree(reporting_root) - _subtree(predicate)
+        head = reporting_root
+    elif reporting_root is not None:
         # 'X is believed to be seeking ...': X is who seeks, not who believes
         passive_subjects = [c for c in reporting_root.children if c.dep_ == "nsubjpass"]
         tokens = _subtree(reporting_root) - _subtree(predicate) - {i for c in passive_subjects for i in _subtree(c)}
@@ -104,7 +125,7 @@ def find_attribution(sent, predicate, reporting_root, raw_text: str) -> Attribut
         if head is None:
             return _named_only(raw_text)
         tokens = _subtree(head)
-    who = _who(head)
+    who = _phrase(quoted[0]) if quoted else _who(head)
     if head.lower_ == "according" and not who:
         who = tuple(sorted(i for i in tokens if i != head.i and doc[i].lower_ != "to"))
     named = _named_only(raw_text)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.extract.attribution import find_attribution, party_named
+from claimcheck.extract.attribution import find_attribution, party_named, quoted_as_saying
 from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.lexicon import lexicon
@@ -137,6 +137,9 @@ def main_predicate(sent):
     alleged = _accused_action(root)
     if alleged is not None:
         return alleged, root
+    quoted = quoted_as_saying(root)
+    if quoted is not None:
+        return quoted, root
     return root, None
 
 
