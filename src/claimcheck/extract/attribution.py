@@ -60,8 +60,9 @@ def party_named(token) -> str:
 
 
 def quoted_as_saying(root):
-    """'The minister was quoted as saying that Y', 'the paper quoted an official as saying Y': Y's verb, or None."""
-    if root.lemma_.lower() != "quote":
+    """'The minister was quoted (or cited) as saying that Y', 'the paper quoted an official as saying Y': Y's verb,
+    or None."""
+    if root.lemma_.lower() not in {"quote", "cite"}:
         return None
     for preposition in root.children:
         if preposition.dep_ == "prep" and preposition.lower_ == "as":

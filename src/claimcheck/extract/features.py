@@ -126,6 +126,9 @@ def main_predicate(sent):
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
+        said = _that_clause_hung_lower(root)
+        if said is not None:
+            return said, root
     for child in root.children:
         if _reports_in_order_to(child):
             said = [c for c in child.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
@@ -141,6 +144,20 @@ def main_predicate(sent):
     if quoted is not None:
         return quoted, root
     return root, None
+
+
+def _that_clause_hung_lower(root):
+    """'The army said in a statement posted online that Y': the parser hangs 'that Y' on the participle inside the
+    reporting verb's phrase; it is still what the verb reports."""
+    for phrase in root.children:
+        if phrase.dep_ != "prep":
+            continue
+        for clause in phrase.subtree:
+            if clause.dep_ == "ccomp" and clause.pos_ in {"VERB", "AUX"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            ):
+                return clause
+    return None
 
 
 def _accused_action(root):
