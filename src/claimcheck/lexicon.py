@@ -150,6 +150,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     vouching_verbs: frozenset[str]
     belief_verbs: frozenset[str]
+    saying_verbs: frozenset[str]  # reporting and belief verbs: their clause is what someone says or holds
     finding_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
     modal_verbs: frozenset[str]
@@ -269,6 +270,7 @@ def lexicon() -> Lexicon:
         reporting_verbs=frozenset(cues["reporting_verbs"]),
         vouching_verbs=frozenset(cues["vouching_verbs"]),
         belief_verbs=frozenset(cues["belief_verbs"]),
+        saying_verbs=frozenset(cues["reporting_verbs"] + cues["belief_verbs"]),
         finding_verbs=frozenset(cues["finding_verbs"]),
         accusing_verbs=frozenset(cues["accusing_verbs"]),
         modal_verbs=frozenset(cues["modal_verbs"]),

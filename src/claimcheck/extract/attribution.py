@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from claimcheck.lexicon import lexicon, slot_words
 from claimcheck.models import Attribution, AttributionType
 
-__all__ = ["AttributionSpan", "find_attribution", "party_named", "quoted_as_saying"]
+__all__ = ["AttributionSpan", "clauses_said", "find_attribution", "party_named", "quoted_as_saying"]
 
 SIDE_DEPS = frozenset({"advcl", "parataxis", "prep", "conj", "npadvmod"})
 WHO_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "agent"})
@@ -59,6 +59,11 @@ def party_named(token) -> str:
     return token.doc[words[0] : words[-1] + 1].text if words else token.text
 
 
+def clauses_said(token) -> list:
+    """The clauses a verb introduces as what is said ('saying that Y', 'claiming Y'): its verbal ccomp children."""
+    return [c for c in token.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+
+
 def quoted_as_saying(root):
     """'The minister was quoted (or cited) as saying that Y', 'the paper quoted an official as saying Y': Y's verb,
     or None."""
@@ -68,7 +73,7 @@ def quoted_as_saying(root):
         if preposition.dep_ == "prep" and preposition.lower_ == "as":
             for saying in preposition.children:
                 if saying.dep_ == "pcomp" and saying.lemma_.lower() in lexicon().reporting_verbs:
-                    said = [c for c in saying.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+                    said = clauses_said(saying)
                     if said:
                         return said[0]
     return None

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from claimcheck.extract.attribution import find_attribution, party_named, quoted_as_saying
+from claimcheck.extract.attribution import clauses_said, find_attribution, party_named, quoted_as_saying
 from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.lexicon import lexicon
@@ -120,9 +120,7 @@ def main_predicate(sent):
     root = sent.root
     if root.pos_ in {"NOUN", "PROPN"}:
         root = _misparsed_verb(root) or root
-    root_lemma = root.lemma_.lower()
-    words = lexicon()
-    if root_lemma in words.reporting_verbs or root_lemma in words.belief_verbs:
+    if root.lemma_.lower() in lexicon().saying_verbs:
         for child in root.children:
             if child.dep_ in {"ccomp", "xcomp"} and child.pos_ in {"VERB", "AUX"}:
                 return child, root
@@ -131,7 +129,7 @@ def main_predicate(sent):
             return said, root
     for child in root.children:
         if _reports_in_order_to(child):
-            said = [c for c in child.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+            said = clauses_said(child)
             if said:
                 return said[0], root
     said = _what_a_message_says(root)
@@ -186,16 +184,14 @@ def _what_a_message_says(root):
     what the message says is the assertion, told by the root's subject. The parser hangs the participle on
     the message or on the root; a root with no message for object ('defended the decision, saying that Y')
     asserts its own action."""
-    words = lexicon()
     messages = [c for c in root.children if c.dep_ == "dobj"]
-    if not any(message.lemma_.lower() in words.falsifiable_nouns for message in messages):
+    if not any(message.lemma_.lower() in lexicon().falsifiable_nouns for message in messages):
         return None
     for clause in [*(c for m in messages for c in m.children if c.dep_ == "acl"),
                    *(c for c in root.children if c.dep_ == "advcl")]:
-        lemma = clause.lemma_.lower()
-        if clause.tag_ != "VBG" or (lemma not in words.reporting_verbs and lemma not in words.belief_verbs):
+        if clause.tag_ != "VBG" or clause.lemma_.lower() not in lexicon().saying_verbs:
             continue
-        said = [c for c in clause.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"}]
+        said = clauses_said(clause)
         if said:
             return said[0]
     return None
@@ -254,10 +250,9 @@ _LIKENESS_MARKS = frozenset({"like", "as", "if"})
 def _reports_in_order_to(clause) -> bool:
     """'updated her page to say that ...', 'took to Twitter to claim that ...': a reporting or belief verb in a
     clause of purpose introduces what is said, as 'went on to say that' does (which the parser calls xcomp)."""
-    words = lexicon()
     return (
         clause.dep_ == "advcl"
-        and (clause.lemma_.lower() in words.reporting_verbs or clause.lemma_.lower() in words.belief_verbs)
+        and clause.lemma_.lower() in lexicon().saying_verbs
         and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     )
 
@@ -271,22 +266,23 @@ def _relayed_clauses(sent, predicate) -> list[tuple[str, set[int]]]:
     or found something: 'Carol Leonnig, who found that Y', 'a tweet that said Y', 'the lawyer who claimed Y'.
     Not a clause holding the sentence's own predicate."""
     words = lexicon()
-    verbs = words.reporting_verbs | words.belief_verbs | words.finding_verbs
     found = []
     for clause in sent:
-        if clause.dep_ not in _DESCRIBING_CLAUSES or clause.lemma_.lower() not in verbs:
+        if clause.dep_ not in _DESCRIBING_CLAUSES:
+            continue
+        lemma = clause.lemma_.lower()
+        if lemma not in words.saying_verbs and lemma not in words.finding_verbs:
             continue
         subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         # 'the mill, which the mayor said had stood since 1820': the mayor speaks, and the mill is what is said
         speaker_apart = subject is not None and subject.tag_ not in _RELATIVE_TAGS
-        for said in clause.children:
-            if said.dep_ == "ccomp" and said.pos_ in {"VERB", "AUX"}:
-                reported = {t.i for t in said.subtree}
-                if speaker_apart:
-                    described = {t.i for t in clause.subtree}
-                    reported.update(t.i for t in clause.head.subtree if t.i not in described)
-                if predicate.i not in reported:
-                    found.append((party_named(subject if speaker_apart else clause.head), reported))
+        for said in clauses_said(clause):
+            reported = {t.i for t in said.subtree}
+            if speaker_apart:
+                described = {t.i for t in clause.subtree}
+                reported.update(t.i for t in clause.head.subtree if t.i not in described)
+            if predicate.i not in reported:
+                found.append((party_named(subject if speaker_apart else clause.head), reported))
     return found
 
 
@@ -510,6 +506,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
     background_terms: list[str] = []
     entities: list[EntityMention] = []
     seen_entity_tokens: set[int] = set()
+    relaying = _relayed_clauses(sent, predicate)
     term_tokens: dict[str, set[int]] = {}  # where each term is said, to tell what only a relayed clause says
     for ent in ents:
         ent_indexes = range(ent.start, ent.end)
@@ -524,8 +521,9 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         target = background_terms if all(i in background for i in ent_indexes) else terms
         implied = [k for term in ent_terms for k in words.implies.get(term, ())]
         target.extend(ent_terms + implied)
-        for term in ent_terms + implied:
-            term_tokens.setdefault(term, set()).update(ent_indexes)
+        if relaying:
+            for term in ent_terms + implied:
+                term_tokens.setdefault(term, set()).update(ent_indexes)
         (said_by.extend if all(i in attributing for i in ent_indexes) else asserted.update)(ent_terms)
         if target is terms and any(i in core for i in ent_indexes):
             core_terms.extend(ent_terms + implied)
@@ -538,7 +536,8 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
         if term in words.generic_terms or term in words.reporting_verbs:
             continue
         (background_terms if index in background else terms).append(term)
-        term_tokens.setdefault(term, set()).add(index)
+        if relaying:
+            term_tokens.setdefault(term, set()).add(index)
         (said_by.append if index in attributing else asserted.add)(term)
         if index in core and index not in background:
             core_terms.append(term)
@@ -549,7 +548,7 @@ def statement_from_span(sent, *, source: str, base_offset: int, context_terms: l
 
     relayed_clauses = [
         RelayedClause(by=party, terms=[t for t in terms if term_tokens.get(t, set()) <= reported])
-        for party, reported in _relayed_clauses(sent, predicate)
+        for party, reported in relaying
     ]
     hedges = [h for h in cue_lists.hedges.all_in(lower) if h not in words.modal_verbs]
     if accused and (attribution is None or not attribution.name):
