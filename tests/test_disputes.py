@@ -358,3 +358,43 @@ def test_an_official_name_is_named_by_its_country_and_its_head_word(nlp):
 
     assert decision is not None and decision.stance == "contradicts" and decision.rule == "denied-tale"
     assert decision.statement.text.startswith("The militants denied claims by Somalia's government")
+
+
+AGREEING = Reading("agree", {"agree": 0.75, "disagree": 0.1, "discuss": 0.1, "unrelated": 0.05})
+
+
+def test_a_negation_inside_a_relayed_tale_is_contradicted_by_a_source_denying_the_tale(nlp):
+    # The model learned that a denying body agrees with a denying headline; "was not enough" is part of the tale.
+    claim = _claim("Even the promoter's money was not enough to get the singer to sign up, a source told the Daily Echo.", nlp)
+
+    decision = combine(claim, None, AGREEING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is not None and (decision.stance, decision.rule) == ("contradicts", "denied-tale")
+    assert decision.reason.startswith("denies the story as a whole: 'A report that the band turned down")
+
+
+def test_a_negation_the_article_tells_itself_is_not_supported_by_a_source_denying_the_tale(nlp):
+    claim = _claim("The promoter's money was not enough to get the singer to sign up.", nlp)
+
+    decision = combine(claim, None, AGREEING, _sentences(TALE_DENIER, nlp), typed=False)
+
+    assert decision is not None and decision.stance == "mentions"
+    assert "the source denies the story as a whole ('A report that the band turned down" in decision.reason
+
+
+def test_a_negation_is_still_supported_by_a_source_that_denies_nothing(nlp):
+    claim = _claim("The promoter's money was not enough to get the singer to sign up.", nlp)
+    source = _sentences("The singer refused the promoter's offer of $40 million for a reunion tour.\n", nlp)
+
+    decision = combine(claim, None, AGREEING, source, typed=False)
+
+    assert decision is not None and (decision.stance, decision.rule) == ("supports", "model")
+
+
+def test_a_typed_negation_keeps_the_models_support_from_a_denier(nlp):
+    # a typed claim is read as a headline: the model's "two denials agree" is what it learned
+    claim = typed_claim("The band did not turn down a $40 million reunion offer", nlp=nlp).statement
+
+    decision = combine(claim, None, AGREEING, _sentences(TALE_DENIER, nlp), typed=True)
+
+    assert decision is not None and decision.stance == "supports"

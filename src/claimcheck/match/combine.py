@@ -17,7 +17,8 @@ story it denies as a whole is on the denying side (`relayed-denied-tale`); a cla
 party is contradicted by a source denying that party's report (`origin-denied`); a claim denying a
 report as a whole is contradicted by a source telling the story (`tells-denied-tale`). After the model:
 a source it reads as discussing the story that denies the story as a whole contradicts the claims of
-the tale its denial reaches, the claims its article relays or hedges (`denied-tale`).
+the tale its denial reaches, the claims its article relays or hedges (`denied-tale`); so does a source it
+reads as supporting a claim that negates something inside that tale (the model learned that two denials agree).
 
 Rule ids (Evidence.rule): a source the rules decided keeps the id of the rule that fired
 (match/stance.py); a stance the model decides is `model`; a source the model alone would call
@@ -47,6 +48,7 @@ from claimcheck.match.disputes import (
     origin_denied,
     relayed_tale_denial,
     same_story,
+    tale_denial_reaching,
 )
 from claimcheck.match.stance import SentenceStance
 from claimcheck.models import EvidenceRule, Stance, Statement
@@ -125,6 +127,17 @@ def combine(
     held_back = ""  # why the model's reading of support or contradiction does not decide the source's stance
     if probabilities["agree"] >= MIN_AGREE_PROBABILITY and prediction.label == "agree":
         stance = "supports"
+        if not typed and claim.negation and not is_denial(claim):
+            # The model learned that a denying body agrees with a denying headline; a negation inside the tale
+            # ("his money was not enough to get Plant to sign up") is no denial of it, and a source that denies the
+            # tale as a whole takes it back with the rest.
+            denied = tale_denial_reaching(claim, sentences, denials) if denials else None
+            if denied is not None:
+                if _told_as_report(claim) and not _tells_in_own_voice(rule):
+                    return SourceDecision(denied, "contradicts", EvidenceRule.DENIED_TALE,
+                                          f"denies the story as a whole: {_quote(denied.text)}", relevance)
+                stance = None
+                held_back = f"the source denies the story as a whole ({_quote(denied.text)}), not what the claim negates"
     elif prediction.label == "agree":
         held_back = f"under the {MIN_AGREE_PROBABILITY:.0%} it needs to call it support"
     elif prediction.label == "disagree" and probabilities["disagree"] < MIN_DISAGREE_PROBABILITY:

@@ -309,6 +309,14 @@ def denial_reaching(
     return False, None
 
 
+def tale_denial_reaching(claim: Statement, sentences: Sequence[Statement], denials: Sequence[Denial]) -> Statement | None:
+    """The source's denial of the story as a whole that reaches this sentence of an article, whatever the
+    sentence itself negates; None when there is none. denials: the source's, from `denials_in(sentences)`."""
+    if not same_story(claim, sentences):
+        return None
+    return next((d.statement for d in denials if d.whole_tale and _reaches(d, claim)), None)
+
+
 def denies_whole_tale(claim: Statement) -> bool:
     """The claim is itself a denial of a report as a whole ("the story is false")."""
     return any(denial.whole_tale for denial in denials_in([claim]))
