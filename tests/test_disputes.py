@@ -398,3 +398,10 @@ def test_a_typed_negation_keeps_the_models_support_from_a_denier(nlp):
     decision = combine(claim, None, AGREEING, _sentences(TALE_DENIER, nlp), typed=True)
 
     assert decision is not None and decision.stance == "supports"
+
+
+@pytest.mark.parametrize("what", ["suggestion", "assertion", "speculation"])
+def test_a_denial_of_a_suggestion_reaches_the_whole_tale_like_a_denial_of_a_report(nlp, what):
+    denier = f"The {what} that the band turned down a $40 million reunion offer is categorically false, the agent said.\n"
+
+    assert _contradicted("The promoter also offered the band a private jet for the tour.", denier, nlp)
