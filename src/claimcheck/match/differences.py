@@ -64,7 +64,7 @@ def _agree(a: Quantity, b: Quantity) -> bool:
     return low_a <= high_b and low_b <= high_a
 
 
-def _figure_restated(wanted: Quantity, sentence: Statement) -> bool:
+def figure_restated(wanted: Quantity, sentence: Statement) -> bool:
     """The sentence also gives the claim's own figure in the same unit ("killed 300 out of 400 soldiers"):
     the other number counts something else, whatever the parse attached it to."""
     return any(stated.unit == wanted.unit and _agree(wanted, stated) for stated in sentence.quantities)
@@ -87,7 +87,7 @@ def compare_numbers(claim: Statement, sentence: Statement) -> Finding | None:
                 dated = dated or pair
             else:
                 conflict = conflict or pair
-    if conflict and not _figure_restated(conflict[0], sentence):
+    if conflict and not figure_restated(conflict[0], sentence):
         wanted, stated = conflict
         return Finding(
             EvidenceRule.NUMBER_CONFLICT,

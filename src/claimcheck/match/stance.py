@@ -51,6 +51,7 @@ from claimcheck.match.differences import (
     alternative_terms,
     compare_alternatives,
     compare_numbers,
+    figure_restated,
 )
 from claimcheck.match.disputes import denies_whole_tale, is_denial, negation_turned_from
 from claimcheck.match.meaning import Meaning
@@ -233,6 +234,10 @@ def _another_figure_denied(p: _Pair) -> Finding | None:
     if numbers is None or numbers.stance == "supports" or not p.sentence.quantities:
         return None
     if not (p.sentence_negated or is_denial(p.sentence)) or p.claim_negated or is_denial(p.claim):
+        return None
+    if any(figure_restated(wanted, p.sentence) for wanted in p.claim.quantities):
+        # the figure it gives is the claim's own ("denied that Rosenberg, 31, had been in Kobane"): what it
+        # denies is something else, for the rules after this one to read
         return None
     denied = ", ".join(q.text for q in p.sentence.quantities)
     return _mention(EvidenceRule.FIGURE_NOT_STATED, f"denies another figure ({denied}), does not state the claim's")
