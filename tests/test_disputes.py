@@ -405,3 +405,23 @@ def test_a_denial_of_a_suggestion_reaches_the_whole_tale_like_a_denial_of_a_repo
     denier = f"The {what} that the band turned down a $40 million reunion offer is categorically false, the agent said.\n"
 
     assert _contradicted("The promoter also offered the band a private jet for the tour.", denier, nlp)
+
+
+@pytest.mark.parametrize("denier", [
+    "The band's agent disputed the Daily Echo's report on Monday.",
+    "The band's agent pushed back against the Daily Echo's story on Monday.",
+    "The band's agent shot down the Daily Echo's story on Monday.",
+    "The Daily Echo's report was rejected by the band's agent on Monday.",
+])
+def test_a_verb_disputing_a_report_denies_the_whole_tale(nlp, denier):
+    assert _contradicted("The promoter also offered the band a private jet for the tour, the Daily Echo reported.",
+                         denier + "\n", nlp)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The story of the band's reunion tour is being widely disputed.",  # a controversy, nobody named denies
+    "The agent disputed the promoter's figures on Monday.",  # figures are no report
+    "The army pushed back against the rebel attack on Monday.",
+])
+def test_a_verb_disputing_what_is_no_report_is_no_denial(nlp, sentence):
+    assert _sentences(sentence + "\n", nlp)[0].denial is None

@@ -153,6 +153,7 @@ class Lexicon:
     saying_verbs: frozenset[str]  # reporting and belief verbs: their clause is what someone says or holds
     finding_verbs: frozenset[str]
     accusing_verbs: frozenset[str]
+    disputing_verbs: frozenset[str]  # 'dispute', 'push back against': with a report as object, a denial
     modal_verbs: frozenset[str]
     non_hedging_modals: frozenset[str]
     conditional_openers: tuple[str, ...]
@@ -273,6 +274,7 @@ def lexicon() -> Lexicon:
         saying_verbs=frozenset(cues["reporting_verbs"] + cues["belief_verbs"]),
         finding_verbs=frozenset(cues["finding_verbs"]),
         accusing_verbs=frozenset(cues["accusing_verbs"]),
+        disputing_verbs=frozenset(cues["disputing_verbs"]),
         modal_verbs=frozenset(cues["modal_verbs"]),
         non_hedging_modals=frozenset(cues["non_hedging_modals"]),
         conditional_openers=tuple(cues["conditional_openers"]),

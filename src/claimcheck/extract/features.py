@@ -17,7 +17,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from claimcheck.extract.attribution import clauses_said, find_attribution, party_named, quoted_as_saying
 from claimcheck.extract.cues import cues
 from claimcheck.extract.quantities import find_quantities
-from claimcheck.lexicon import lexicon
+from claimcheck.lexicon import dispute_words, lexicon
 from claimcheck.models import EntityMention, NegatedAction, Quantity, RelayedClause, Statement
 
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ"})
@@ -307,13 +307,45 @@ def _negated_actions(predicate, depth: int = 3) -> list[NegatedAction]:
 
 def _denial(tokens, lower: str) -> str | None:
     """The sentence's first denial cue, leaving out a one-word cue that only describes a thing before its
-    noun: 'fake ID' and 'false identity papers' deny nothing, 'a fake story' and 'a hoax photo' do."""
+    noun: 'fake ID' and 'false identity papers' deny nothing, 'a fake story' and 'a hoax photo' do. Failing
+    one, a verb that disputes a report ('disputed Hunter's claim')."""
     for cue in cues().denial.all_in(lower):
         if " " in cue:
             return cue
         uses = [t for t in tokens if t.lower_ == cue]
         if not uses or not all(_describes_a_thing(t) for t in uses):
             return cue
+    return _report_disputed(tokens)
+
+
+def _report_disputed(tokens) -> str | None:
+    """The words of a verb that disputes a report ('disputed', 'pushed back against', lexicon
+    `disputing_verbs`) when its object, or its passive subject with the agent named, is a report noun: 'disputed
+    Hunter's claim', 'the reports were rejected by the ministry'; None otherwise ('disputed the election result'
+    disputes no report, 'the story is being widely disputed' names nobody who disputes it)."""
+    verbs = lexicon().disputing_verbs
+    reports = dispute_words().report_nouns
+    particle_words = {entry.split()[1] for entry in verbs if " " in entry}
+    for token in tokens:
+        if token.pos_ != "VERB":
+            continue
+        # the parser tags 'back' of 'pushing back against' as an adverb
+        particles = [child for child in token.children if child.i > token.i and (
+            child.dep_ == "prt" or (child.dep_ == "advmod" and child.lower_ in particle_words))]
+        phrase = " ".join([token.lemma_.lower(), *(particle.lower_ for particle in particles)])
+        words = [token, *particles]
+        # A report "being widely disputed" with nobody named tells of a controversy; "rejected by the ministry" denies.
+        named_agent = any(child.dep_ == "agent" for child in token.children)
+        objects = [child for child in token.children if child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and named_agent)]
+        if phrase not in verbs:
+            preposition = next((child for child in token.children if child.dep_ == "prep"
+                                and f"{phrase} {child.lower_}" in verbs), None)
+            if preposition is None:
+                continue
+            words.append(preposition)
+            objects = [child for child in preposition.children if child.dep_ == "pobj"]
+        if any(obj.lower_ in reports or obj.lemma_.lower() in reports for obj in objects):
+            return " ".join(word.text for word in sorted(words, key=lambda word: word.i))
     return None
 
 
