@@ -1,6 +1,6 @@
 """The lexicon's word lists the extractor searches text for, compiled into patterns once per process.
 
-Cue lists (hedges, opinion, denial, correction, dated markers, secondary roles) become PhraseLists:
+Cue lists (hedges, opinion, denial, correction, dated markers, secondary roles, report nouns) become PhraseLists:
 every corpus sentence is searched for every list when indexing, so each list gets one combined
 pattern, and most sentences hold none of its phrases and are done with after a single search.
 Lists that open a sentence or a claim's name become anchored patterns; the few rules that are
@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from claimcheck.lexicon import lexicon
+from claimcheck.lexicon import dispute_words, lexicon
 
 # Curly quotes as straight ones: the form the word lists' phrases are written in.
 STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
@@ -67,6 +67,8 @@ class Cues:
     correction: PhraseList
     dated: PhraseList
     secondary_role_heads: PhraseList
+    report_nouns: PhraseList  # 'claims', 'the story': what a disputing verb must have as its object to deny
+    disputing_particles: frozenset[str]  # 'back' of 'push back against', 'down' of 'shoot down'
     conditional_start: re.Pattern[str]  # a sentence that is speculation ('If ...'), on lower-case text
     time_words: re.Pattern[str]  # a span the tagger calls a date that surely is one ('Some 12k' is not)
     anaphoric_start: re.Pattern[str]  # a sentence that leans on the one before ('It ...')
@@ -87,6 +89,8 @@ def cues() -> Cues:
         correction=PhraseList(words.correction_phrases),
         dated=PhraseList(words.dated_markers),
         secondary_role_heads=PhraseList(words.secondary_role_heads),
+        report_nouns=PhraseList(sorted(dispute_words().report_nouns)),
+        disputing_particles=frozenset(entry.split()[1] for entry in words.disputing_verbs if " " in entry),
         conditional_start=re.compile(rf"^(?:{alternatives(words.conditional_openers)})\b"),
         time_words=re.compile(rf"\b(?:\d{{4}}|[ap]\.?m\.?|{alternatives(words.quantities.time_words)})\b", re.IGNORECASE),
         anaphoric_start=re.compile(rf"^(?:{alternatives(words.anaphoric_openers)})\b", re.IGNORECASE),

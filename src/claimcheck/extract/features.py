@@ -315,7 +315,8 @@ def _denial(tokens, lower: str) -> str | None:
         uses = [t for t in tokens if t.lower_ == cue]
         if not uses or not all(_describes_a_thing(t) for t in uses):
             return cue
-    return _report_disputed(tokens)
+    # most sentences name no report, and need no look at the parse
+    return _report_disputed(tokens) if cues().report_nouns.first_in(lower) else None
 
 
 def _report_disputed(tokens) -> str | None:
@@ -325,7 +326,7 @@ def _report_disputed(tokens) -> str | None:
     disputes no report, 'the story is being widely disputed' names nobody who disputes it)."""
     verbs = lexicon().disputing_verbs
     reports = dispute_words().report_nouns
-    particle_words = {entry.split()[1] for entry in verbs if " " in entry}
+    particle_words = cues().disputing_particles
     for token in tokens:
         if token.pos_ != "VERB":
             continue
