@@ -119,3 +119,20 @@ def test_without_the_encoder_a_sentence_with_another_verb_does_not_state_the_act
     decision = _stance("The pope comforted a young boy whose dog had died.",
                        "Trying to console a little boy whose dog had died, the pope spoke of paradise.", nlp)
     assert decision is None or decision.stance == "mentions"
+
+
+LOTTERY_FRAUD = ("In 2016, she was arrested and extradited to Germany over her part in a phony lottery prize scheme "
+                 "that targeted elderly victims.")
+
+
+def test_a_year_both_give_ties_a_restatement_in_other_words_to_the_claim(nlp):
+    decision = _stance(LOTTERY_FRAUD, "While in Poland in 2016 she was arrested as part of an international fraud ring and "
+                       "brought to Germany to serve time in jail.", nlp, meaning=load_meaning())
+    assert decision is not None and decision.stance == "supports", decision and decision.reason
+    assert "in other words" in decision.reason
+
+
+def test_with_another_year_the_same_loose_restatement_is_no_support(nlp):
+    decision = _stance(LOTTERY_FRAUD, "While in Poland in 2013 she was arrested as part of an international fraud ring and "
+                       "brought to Germany to serve time in jail.", nlp, meaning=load_meaning())
+    assert decision is None or decision.stance != "supports", decision.reason
