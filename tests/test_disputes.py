@@ -425,3 +425,24 @@ def test_a_verb_disputing_a_report_denies_the_whole_tale(nlp, denier):
 ])
 def test_a_verb_disputing_what_is_no_report_is_no_denial(nlp, sentence):
     assert _sentences(sentence + "\n", nlp)[0].denial is None
+
+
+GOVERNMENT_DENIED = (
+    "The rebel commander dismissed claims by the Nigerian government that a ceasefire had been agreed.\n\n"
+    "The rebels have held the northern towns since April.\n"
+)
+
+
+def test_a_denial_of_one_partys_claims_does_not_reach_what_another_named_party_reported(nlp):
+    assert not _contradicted(
+        "Amnesty International said that the rebels were holding 300 women in their camps.",
+        GOVERNMENT_DENIED, nlp,
+    )
+
+
+@pytest.mark.parametrize("claim", [
+    "The Nigerian government said the rebels had agreed to a ceasefire and would hold their fire in the towns.",
+    "The rebels agreed to a ceasefire and have stopped fighting in the northern towns.",
+], ids=["relayed from the party whose claims are denied", "in the article's own voice"])
+def test_a_denial_of_one_partys_claims_still_reaches_that_partys_tale(nlp, claim):
+    assert _contradicted(claim, GOVERNMENT_DENIED, nlp)

@@ -145,14 +145,18 @@ def main_predicate(sent):
 
 
 def _that_clause_hung_lower(root):
-    """'The army said in a statement posted online that Y': the parser hangs 'that Y' on the participle inside the
-    reporting verb's phrase; it is still what the verb reports."""
+    """'The army said in a statement posted online that Y', 'HRW said in a report that Y': the parser hangs 'that Y'
+    on the participle inside the reporting verb's phrase, or on its noun as a clause describing it; it is still what
+    the verb reports. A clause that 'that' opens as its conjunction, with a subject of its own, is a content clause,
+    not a relative one ('a report that was published')."""
     for phrase in root.children:
         if phrase.dep_ != "prep":
             continue
         for clause in phrase.subtree:
-            if clause.dep_ == "ccomp" and clause.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children
+            if clause.pos_ not in {"VERB", "AUX"} or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                continue
+            if clause.dep_ == "ccomp" or (
+                clause.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in clause.children)
             ):
                 return clause
     return None

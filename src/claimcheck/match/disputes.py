@@ -71,6 +71,7 @@ class Denial:
     whole_tale: bool
     figures: tuple[float, ...]
     any_figure: bool = False  # says the report overstates: reaches every claim that states a figure
+    told_by: frozenset[str] = frozenset()  # keys of who told the denied report ("claims by the Nigerian government")
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,8 +220,29 @@ def _find_denials(sentences: Sequence[Statement]) -> list[Denial]:
             if not patterns.report.search(_lower(before.text)) and _figures(before):
                 found.append(Denial(sentence, index, whole_tale=False, figures=_figures(before)))
                 continue
-        found.append(Denial(sentence, index, whole_tale=names_report, figures=() if names_report else _figures(sentence)))
+        found.append(Denial(sentence, index, whole_tale=names_report, figures=() if names_report else _figures(sentence),
+                            told_by=_told_by(sentence) if names_report else frozenset()))
     return found
+
+
+def _told_by(denial: Statement) -> frozenset[str]:
+    """Who told the report a denial names, when it names them: 'dismissed claims by the Nigerian government'."""
+    reports = _patterns().report.pattern
+    return frozenset(
+        entity.key for entity in denial.entities if entity.label in NAME_LABELS and re.search(
+            rf"{reports} (?:made )?(?:by|from) (?:the )?{re.escape(entity.text)}", denial.text, re.IGNORECASE
+        )
+    )
+
+
+def _relayed_from_another(claim: Statement, denial: Denial) -> bool:
+    """The claim is relayed from a named party other than whoever told the report the denial names: a denial of
+    the government's claims does not reach what a rights group said in a report."""
+    if not denial.told_by or not claim.attribution:
+        return False
+    said_by = set(claim.attribution_terms)
+    named = {e.key for e in claim.entities if e.label in NAME_LABELS and set(e.key.split("_")) <= said_by}
+    return bool(named) and not named & denial.told_by
 
 
 def _dates(text: str) -> set[str]:
@@ -272,6 +294,8 @@ def _reaches(denial: Denial, claim: Statement, *, typed: bool = False) -> bool:
     if dated and not dated & _dates(denial.statement.text):
         return False
     if denial.whole_tale:
+        if _relayed_from_another(claim, denial):
+            return False
         return typed or not _standing_fact(claim)  # a typed claim is what the user asks of the tale
     if denial.any_figure and _amounts(claim):
         return True
