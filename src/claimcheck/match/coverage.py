@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -141,7 +142,7 @@ def coverage(
 def _shared_figures(claim: Statement, sentence: Statement) -> int:
     """How many specific figures of the claim the sentence gives too, as the same number: a year, or an amount of
     ten or more ('more than 500' is not restated by '200,000', though the two agree)."""
-    figures = sum(
+    figures = 0 if not claim.quantities else sum(
         1 for wanted in claim.quantities
         if (wanted.value >= 10 or wanted.unit) and not wanted.low < wanted.high < float("inf")
         and any(
@@ -149,8 +150,13 @@ def _shared_figures(claim: Statement, sentence: Statement) -> int:
             for stated in sentence.quantities
         )
     )
-    years = set(YEAR.findall(claim.text)) & set(YEAR.findall(sentence.text))
-    return figures + len(years)
+    claim_years = _years(claim.text)
+    return figures + (len(claim_years & _years(sentence.text)) if claim_years else 0)
+
+
+@lru_cache(maxsize=65_536)
+def _years(text: str) -> frozenset[str]:
+    return frozenset(YEAR.findall(text))
 
 
 def entities_missing(claim: Statement, sentences: Sequence[Statement]) -> list[str]:
