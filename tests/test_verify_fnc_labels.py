@@ -17,7 +17,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = [ROOT / "benchmarks" / "verify-fnc", ROOT / "benchmarks" / "verify-fnc2", ROOT / "benchmarks" / "verify-fnc3", ROOT / "benchmarks" / "verify-fnc4",
-        ROOT / "benchmarks" / "verify-fnc5"]
+        ROOT / "benchmarks" / "verify-fnc5", ROOT / "benchmarks" / "verify-fnc6"]
 FNC1 = ROOT.parent / "shared" / "eval" / "fnc1"
 VERIFY_DEV_IDS = {104, 1042, 1184, 1492, 1563, 1781, 1858, 1978, 2407, 2489, 258, 295, 607, 734}
 
