@@ -140,8 +140,9 @@ def coverage(
 
 
 def _shared_figures(claim: Statement, sentence: Statement) -> int:
-    """How many specific figures of the claim the sentence gives too, as the same number: a year, or an amount of
-    ten or more ('more than 500' is not restated by '200,000', though the two agree)."""
+    """How many specific figures of the claim the sentence gives too, as the same number: a year, an amount in a unit,
+    or a count of ten or more; not a vague one ('thousands of'), and 'more than 500' is not restated by '200,000',
+    though the two agree."""
     figures = 0 if not claim.quantities else sum(
         1 for wanted in claim.quantities
         if (wanted.value >= 10 or wanted.unit) and not wanted.low < wanted.high < float("inf")
